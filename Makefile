@@ -1,0 +1,47 @@
+# Set-up and test commands. Needs Python >= 3.11 with venv (Debian/Ubuntu: python3-venv).
+#   make start   create .venv, install the course, open JupyterLab on lesson 00
+#   make test    install the test tools, run every test (unit, notebooks, browser)
+#   make bench   run the benchmarks (not part of the tests)
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+# JupyterLab refuses to run as root without this flag (containers, CI).
+ROOT   := $(if $(filter 0,$(shell id -u)),--allow-root,)
+LAB_FLAGS ?= --LabApp.news_url=None $(ROOT)
+
+.PHONY: start test bench install install-test strip clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.course-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[lab]"
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml tests/e2e/package.json | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[lab,test]"
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the browser accessibility checks will be skipped (apt-get install npm)"; fi
+	touch $@ $(VENV)/.course-installed
+
+install: $(VENV)/.course-installed
+
+install-test: $(VENV)/.test-installed
+
+start: install
+	$(BIN)/jupyter lab $(LAB_FLAGS) lessons/00_start_here.ipynb
+
+test: install-test
+	$(BIN)/python -m pytest
+
+bench: install-test
+	$(BIN)/python bench/run_all.py
+
+# Strip outputs and widget state from every lesson (keeps nbval-checked outputs).
+strip: install-test
+	$(BIN)/python tools/strip_notebooks.py lessons/*.ipynb
+
+clean:
+	rm -rf $(VENV) tests/e2e/node_modules .pytest_cache

@@ -1,0 +1,32 @@
+"""Interactive widgets shared by every lesson of the course.
+
+Imports are lazy so that ``import widgets`` stays cheap: a lesson pays for
+plotly or ipywidgets only when it shows a widget that needs them.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "DataError": "widgets.data",
+    "SelfCheck": "widgets.selfcheck",
+    "CourseProgress": "widgets.selfcheck",
+    "Timeline": "widgets.timeline",
+    "OrderEvents": "widgets.timeline",
+    "CardDeck": "widgets.cards",
+    "PlayerCard": "widgets.cards",
+    "OfficeLookup": "widgets.cards",
+    "StakeholderMap": "widgets.cards",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'widgets' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
