@@ -368,9 +368,11 @@ class _Lanes:
     categories: tuple[str, ...]  # the lanes, in vocabulary order, only those present
     lane: tuple[int, ...]
     x: tuple[str, ...]
-    y: tuple[str, ...]
     text: tuple[str, ...]
-    ids: tuple[str, ...]
+
+    def row(self, lane: int) -> int:
+        """The y position of a lane: the first category at the top."""
+        return len(self.categories) - 1 - lane
 
 
 def _lanes(events: Sequence[Event]) -> _Lanes:
@@ -381,9 +383,7 @@ def _lanes(events: Sequence[Event]) -> _Lanes:
         categories=cats,
         lane=tuple(pos[e.category] for e in events),
         x=tuple(e.date.midpoint().isoformat() for e in events),
-        y=tuple(category_label(e.category) for e in events),
         text=tuple(hover_text(e) for e in events),
-        ids=tuple(e.id for e in events),
     )
 
 
@@ -401,7 +401,12 @@ def build_figure(
     idx: Sequence[int] | None = None,
     lanes: _Lanes | None = None,
 ):
-    """A new FigureWidget showing ``events[idx]`` (all by default): one trace per lane plus a 'selected' ring."""
+    """A new FigureWidget showing ``events[idx]`` (all by default): one trace per lane plus a 'selected' ring.
+
+    A lane's points sit on its row through ``y0``/``dy`` (no per-point y array)
+    and carry their hover label in ``text``: a filter then sends two arrays per
+    trace, not four.
+    """
     import plotly.graph_objects as go
 
     lanes = lanes or _lanes(events)
@@ -414,9 +419,9 @@ def build_figure(
         traces.append(
             go.Scatter(
                 x=[lanes.x[i] for i in sel],
-                y=[lanes.y[i] for i in sel],
+                y0=lanes.row(t),
+                dy=0,
                 text=[lanes.text[i] for i in sel],
-                customdata=[lanes.ids[i] for i in sel],
                 name=category_label(cat),
                 mode="markers",
                 marker=dict(color=colour, symbol=symbol, size=11, line=dict(color="#222222", width=1)),
@@ -444,9 +449,9 @@ def build_figure(
             dict(x=x0, xanchor="left", y=1.0 + 0.07 * (k % 2), yref="paper", yanchor="bottom",
                  text=esc(era.title), showarrow=False, font=dict(size=11, color="#333333"))
         )
-    labels = [category_label(c) for c in lanes.categories]
+    n = len(lanes.categories)
     layout = go.Layout(
-        height=140 + 48 * len(labels),
+        height=140 + 48 * n,
         margin=dict(l=130, r=20, t=70, b=40),
         showlegend=False,
         plot_bgcolor="white",
@@ -454,7 +459,14 @@ def build_figure(
         shapes=shapes,
         annotations=annotations,
         xaxis=dict(type="date", showgrid=True, gridcolor="#DDDDDD", title="Date"),
-        yaxis=dict(type="category", categoryorder="array", categoryarray=labels[::-1], range=[-0.5, len(labels) - 0.5], fixedrange=True),
+        yaxis=dict(
+            tickmode="array",
+            tickvals=[lanes.row(t) for t in range(n)],
+            ticktext=[category_label(c) for c in lanes.categories],
+            range=[-0.5, n - 0.5],
+            fixedrange=True,
+            zeroline=False,
+        ),
     )
     return go.FigureWidget(data=traces, layout=layout)
 
@@ -488,6 +500,7 @@ class Timeline(ipw.VBox):
         self.year_bounds = (lo, hi)
 
         self.figure = build_figure(self.events, self.eras, lanes=self._lanes)
+        self._per_lane = _split(self._lanes, range(len(self.events)))  # event indices shown, per trace
         self._n_lanes = len(self._lanes.categories)
         for t in range(self._n_lanes):
             self.figure.data[t].on_click(functools.partial(self._on_click, t))
@@ -575,20 +588,20 @@ class Timeline(ipw.VBox):
         fig = self.figure
         with fig.batch_update():
             for t, sel in enumerate(per):
-                trace = fig.data[t]
-                trace.x = [lanes.x[i] for i in sel]
-                trace.y = [lanes.y[i] for i in sel]
-                trace.text = [lanes.text[i] for i in sel]
-                trace.customdata = [lanes.ids[i] for i in sel]
+                if sel != self._per_lane[t]:
+                    trace = fig.data[t]
+                    trace.x = [lanes.x[i] for i in sel]
+                    trace.text = [lanes.text[i] for i in sel]
             fig.layout.xaxis.range = [f"{years[0]:04d}-01-01", f"{years[1]:04d}-12-31"]
             self._mark(self._selected if self._selected in set(idx) else None)
+        self._per_lane = per
         self._update_status(cats, years)
         self._update_list(idx)
 
     def _mark(self, i: int | None) -> None:
         ring = self.figure.data[self._n_lanes]
         ring.x = [] if i is None else [self._lanes.x[i]]
-        ring.y = [] if i is None else [self._lanes.y[i]]
+        ring.y = [] if i is None else [self._lanes.row(self._lanes.lane[i])]
 
     def _update_status(self, cats, years) -> None:
         n, m = len(self.matching), len(self.events)
@@ -667,10 +680,9 @@ class Timeline(ipw.VBox):
         inds = list(getattr(points, "point_inds", []) or [])
         if not inds:
             return
-        ids = trace.customdata
-        if ids is None or inds[0] >= len(ids):
-            return
-        self.select(ids[inds[0]])
+        shown = self._per_lane[lane]
+        if inds[0] < len(shown):
+            self.select(self.events[shown[inds[0]]].id)
 
     # ------------------------------------------------------------ actions
 

@@ -1,0 +1,448 @@
+"""Where a student's self-check answers are kept between sessions.
+
+Design: an append-only log of JSON lines, one file per writer
+---------------------------------------------------------------
+The store is a folder (``$COURSE_PROGRESS_DIR``, else
+``~/.mediating-us-russia/progress``; in a browser-only JupyterLite kernel,
+``/drive/course-progress``, which the browser keeps). Every Python process
+that records an answer writes to its **own** file in that folder, named
+``<host>-<pid>-<random token>.jsonl``, and only ever appends to it: one
+attempt is one JSON object on one line, sent with a single ``write`` on a
+file opened with ``O_APPEND``, then flushed and ``fsync``-ed. Reading merges
+every ``*.jsonl`` file in the folder, sorts the attempts by time, and skips
+(and counts, and reports in words) any line that is truncated or damaged.
+
+Why this and not SQLite (the obvious alternative):
+
+* **Several lesson notebooks open at once.** Each kernel writes its own
+  file, so writers never share a file and never need a lock. SQLite would
+  serialise them through file locks and surface ``database is locked`` to
+  a kernel that waits too long.
+* **JupyterHub home directories are often on NFS**, where POSIX locks are
+  unreliable; the SQLite documentation warns that a database on such a file
+  system can be corrupted, and its WAL mode does not work over a network
+  file system at all. ``O_APPEND`` is not atomic over NFS either, which is
+  exactly why each writer has its own file: NFS close-to-open consistency is
+  all we rely on (the file is closed after every attempt).
+* **A kernel killed mid-write** can only leave a partial last line in its
+  own file. The reader skips that line and says so; every earlier attempt
+  survives. No journal to replay, nothing to repair by hand.
+* **JupyterLite / Pyodide.** ``sqlite3`` is not loaded by default in Pyodide
+  and a database needs random-access writes and locks that the browser's
+  file system emulation does not provide; appending a line and closing the
+  file is the operation that the browser's drive (``/drive``) persists best.
+* The files are plain text that a student or an instructor can read.
+
+The price: a read parses every line (about 100,000 lines per second or
+better, see ``bench/bench_progress.py``); reads are incremental after the
+first one (only bytes appended since the last read are parsed), and a
+folder accumulates one small file per kernel session that recorded
+something.
+
+Nothing here ever breaks a lesson. If the folder cannot be created or
+written, the store keeps attempts in memory, and :attr:`ProgressStore.warning`
+holds one message in words saying so; damaged lines are listed in
+:attr:`ProgressStore.problems`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import secrets
+import sys
+import threading
+import weakref
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+__all__ = [
+    "Attempt",
+    "ProgressStore",
+    "default_store",
+    "default_progress_dir",
+    "now_iso",
+]
+
+_FORMAT_VERSION = 1
+_SUFFIX = ".jsonl"
+
+
+@dataclass(frozen=True)
+class Attempt:
+    bank: str  # e.g. "lesson01" or "order-events"
+    question: str  # question id within the bank
+    answer: str  # the student's answer, serialised as text
+    correct: bool | None  # None for self-marked written answers not yet marked
+    score: float  # 0.0 .. 1.0 (partial credit)
+    time: str  # ISO-8601 UTC timestamp
+
+
+def now_iso() -> str:
+    """The current time as ISO-8601 UTC with microseconds, e.g. '2026-11-24T10:00:00.123456+00:00'."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def default_progress_dir() -> Path:
+    """``$COURSE_PROGRESS_DIR``; in JupyterLite the browser-backed drive; else ``~/.mediating-us-russia/progress``."""
+    env = os.environ.get("COURSE_PROGRESS_DIR")
+    if env:
+        return Path(env).expanduser()
+    # Pyodide's home directory lives in memory and is lost when the page reloads;
+    # /drive is JupyterLite's file browser, which the browser keeps.
+    if sys.platform == "emscripten" and Path("/drive").is_dir():
+        return Path("/drive/course-progress")
+    return Path.home() / ".mediating-us-russia" / "progress"
+
+
+def _time_key(text: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment
+
+
+def _from_json(obj: object) -> Attempt | None:
+    """An Attempt from one decoded line, or None if the line does not hold a valid attempt."""
+    if not isinstance(obj, dict):
+        return None
+    bank, question, answer = obj.get("bank"), obj.get("question"), obj.get("answer")
+    correct, score, time = obj.get("correct"), obj.get("score"), obj.get("time")
+    if not (isinstance(bank, str) and bank and isinstance(question, str) and question):
+        return None
+    if not isinstance(answer, str) or not isinstance(time, str):
+        return None
+    if correct is not None and not isinstance(correct, bool):
+        return None
+    if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0.0 <= score <= 1.0:
+        return None
+    return Attempt(bank, question, answer, correct, float(score), time)
+
+
+def _normalise(attempt: Attempt) -> Attempt:
+    """Coerce an attempt from any caller into something that can be written and read back."""
+    correct = attempt.correct if attempt.correct is None or isinstance(attempt.correct, bool) else bool(attempt.correct)
+    try:
+        score = float(attempt.score)
+    except (TypeError, ValueError):
+        score = 0.0
+    if score != score:
+        score = 0.0
+    score = min(1.0, max(0.0, score))
+    time = attempt.time if isinstance(attempt.time, str) and _time_key(attempt.time) else now_iso()
+    return Attempt(str(attempt.bank), str(attempt.question), str(attempt.answer), correct, score, time)
+
+
+def _encode(attempt: Attempt) -> bytes:
+    record = {
+        "v": _FORMAT_VERSION,
+        "bank": attempt.bank,
+        "question": attempt.question,
+        "answer": attempt.answer,
+        "correct": attempt.correct,
+        "score": attempt.score,
+        "time": attempt.time,
+    }
+    # ensure_ascii keeps every line pure ASCII: a line cut anywhere can never
+    # produce bytes that decode into a different, valid line.
+    return (json.dumps(record, ensure_ascii=True, separators=(",", ":")) + "\n").encode("ascii")
+
+
+class _FileState:
+    """What has been read from one writer's file so far."""
+
+    __slots__ = ("ino", "size", "offset", "lines", "entries", "bad_lines", "partial", "error")
+
+    def __init__(self, ino: int) -> None:
+        self.ino = ino
+        self.size = -1
+        self.offset = 0  # end of the last complete line consumed
+        self.lines = 0  # complete lines consumed
+        self.entries: list[tuple[datetime, Attempt]] = []
+        self.bad_lines: list[int] = []
+        self.partial = False  # the file ends with an unfinished line
+        self.error = ""
+
+
+def _writer_name() -> str:
+    host = re.sub(r"[^A-Za-z0-9.-]", "_", platform.node() or "host")[:40] or "host"
+    return f"{host}-{os.getpid()}-{secrets.token_hex(4)}{_SUFFIX}"
+
+
+class ProgressStore:
+    """A folder of per-writer JSON-lines logs; see the module docstring for why."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None):
+        self._lock = threading.RLock()
+        self._memory: list[tuple[datetime, Attempt]] = []
+        self._memory_only = False
+        self._warning: str | None = None
+        self._files: dict[str, _FileState] = {}
+        self._merged: list[Attempt] | None = None
+        self._listeners: list[weakref.ref] = []
+        self._own_name: str | None = None
+        self._own_pid = -1
+        self._dangling = False  # a failed write may have left half a line in our file
+        self._seq = 0
+        try:
+            self.path = Path(path).expanduser() if path is not None else default_progress_dir()
+        except (RuntimeError, OSError, TypeError) as exc:  # no home directory
+            self.path = Path("progress-unavailable")
+            self._go_memory(f"no folder for saving progress could be found ({exc})")
+            return
+        self._prepare()
+
+    # ------------------------------------------------------------ public interface
+
+    @property
+    def warning(self) -> str | None:
+        """One sentence when attempts are kept in memory only; None while they are saved to disk."""
+        return self._warning
+
+    @property
+    def memory_only(self) -> bool:
+        return self._memory_only
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """Messages in words about saved attempts that could not be read (damaged or truncated lines)."""
+        with self._lock:
+            self._refresh()
+            out = []
+            for name, state in sorted(self._files.items()):
+                if state.error:
+                    out.append(f"The progress file '{name}' could not be read ({state.error}); it was skipped.")
+                bad = list(state.bad_lines)
+                if state.partial:
+                    bad.append(state.lines + 1)
+                if bad:
+                    shown = ", ".join(str(n) for n in bad[:10]) + (", ..." if len(bad) > 10 else "")
+                    out.append(
+                        f"{len(bad)} damaged or unfinished line{'s' if len(bad) != 1 else ''} in the progress "
+                        f"file '{name}' (line{'s' if len(bad) != 1 else ''} {shown}) could not be read and "
+                        f"{'were' if len(bad) != 1 else 'was'} skipped; every other saved answer was loaded."
+                    )
+            return tuple(out)
+
+    @property
+    def skipped_lines(self) -> int:
+        """How many damaged or unfinished lines were skipped while reading."""
+        with self._lock:
+            self._refresh()
+            return sum(len(s.bad_lines) + s.partial for s in self._files.values())
+
+    def record(self, attempt: Attempt) -> None:
+        """Save one attempt. Never raises: on any failure the store keeps attempts in memory and says so."""
+        try:
+            att = _normalise(attempt)
+        except Exception as exc:  # a caller's malformed record must not break a lesson
+            self._set_warning_once(f"One answer could not be saved: it was not a valid attempt ({type(exc).__name__}).")
+            return
+        with self._lock:
+            if not self._memory_only:
+                try:
+                    self._append(_encode(att))
+                except Exception as exc:  # OSError mostly; anything else must not break a lesson either
+                    self._go_memory(_reason(exc))
+            if self._memory_only:
+                self._memory.append((_time_key(att.time) or datetime.now(timezone.utc), att))
+            self._merged = None
+        self._notify(att)
+
+    def attempts(self, bank: str | None = None) -> list[Attempt]:
+        """Every attempt saved in the folder (by any process) and in memory, oldest first."""
+        with self._lock:
+            self._refresh()
+            if self._merged is None:
+                entries = [e for s in self._files.values() for e in s.entries] + self._memory
+                entries.sort(key=lambda e: e[0])
+                self._merged = [a for _, a in entries]
+            merged = self._merged
+        if bank is None:
+            return list(merged)
+        return [a for a in merged if a.bank == bank]
+
+    def latest(self, bank: str) -> dict[str, Attempt]:
+        """Question id -> the most recent attempt at it in ``bank``."""
+        out: dict[str, Attempt] = {}
+        for a in self.attempts(bank):
+            out[a.question] = a
+        return out
+
+    def on_record(self, callback: Callable[[Attempt], None]) -> None:
+        """Call ``callback(attempt)`` after each record in this process (held weakly: widgets may go away)."""
+        try:
+            ref: weakref.ref = weakref.WeakMethod(callback)  # type: ignore[arg-type]
+        except TypeError:
+            ref = weakref.ref(callback)
+        with self._lock:
+            self._listeners.append(ref)
+
+    def __repr__(self) -> str:
+        mode = "memory only" if self._memory_only else "on disk"
+        return f"ProgressStore({str(self.path)!r}, {mode})"
+
+    # ------------------------------------------------------------ internals
+
+    def _prepare(self) -> None:
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self._go_memory(_reason(exc))
+            return
+        if not self.path.is_dir():
+            self._go_memory("it is not a folder")
+        elif not os.access(self.path, os.W_OK | os.X_OK):
+            self._go_memory("permission denied")
+
+    def _go_memory(self, reason: str) -> None:
+        self._memory_only = True
+        self._set_warning_once(
+            f"Your answers are kept in memory only and will be lost when the kernel stops: the progress "
+            f"folder '{self.path}' cannot be written ({reason}). To keep them, set COURSE_PROGRESS_DIR to a "
+            f"folder you can write to and restart the kernel."
+        )
+
+    def _set_warning_once(self, text: str) -> None:
+        if self._warning is None:
+            self._warning = text
+
+    def _own_file(self) -> Path:
+        # A forked child must not append to its parent's file: writers never share a file.
+        if self._own_name is None or self._own_pid != os.getpid():
+            self._own_name = _writer_name()
+            self._own_pid = os.getpid()
+            self._dangling = False
+        return self.path / self._own_name
+
+    def _append(self, data: bytes) -> None:
+        target = self._own_file()
+        if self._dangling:
+            data = b"\n" + data
+        fd = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            view = memoryview(data)
+            written = 0
+            try:
+                while written < len(view):
+                    n = os.write(fd, view[written:])
+                    if n <= 0:
+                        raise OSError("nothing was written")
+                    written += n
+            except BaseException:
+                self._dangling = written > 0 or self._dangling
+                raise
+            self._dangling = False
+            try:
+                os.fsync(fd)
+            except (OSError, AttributeError):  # Pyodide's file systems may not implement fsync
+                pass
+        finally:
+            os.close(fd)
+
+    def _notify(self, attempt: Attempt) -> None:
+        with self._lock:
+            refs = list(self._listeners)
+            self._listeners = [r for r in refs if r() is not None]
+        for ref in refs:
+            callback = ref()
+            if callback is None:
+                continue
+            try:
+                callback(attempt)
+            except Exception:  # one broken display must not stop the others or lose the attempt
+                pass
+
+    def _refresh(self) -> None:
+        """Read what was appended to the folder's files since the last read."""
+        try:
+            entries = list(os.scandir(self.path))
+        except OSError:
+            return
+        seen = set()
+        for entry in entries:
+            if not entry.name.endswith(_SUFFIX):
+                continue
+            seen.add(entry.name)
+            try:
+                if not entry.is_file():
+                    continue
+                st = entry.stat()
+            except OSError:
+                continue
+            state = self._files.get(entry.name)
+            if state is None or state.ino != st.st_ino or st.st_size < state.size:
+                state = _FileState(st.st_ino)
+                self._files[entry.name] = state
+                self._merged = None
+            if st.st_size == state.size:
+                continue
+            self._read_more(Path(entry.path), state)
+            state.size = st.st_size
+            self._merged = None
+        for name in list(self._files):
+            if name not in seen:
+                del self._files[name]
+                self._merged = None
+
+    def _read_more(self, path: Path, state: _FileState) -> None:
+        try:
+            with open(path, "rb") as fh:
+                fh.seek(state.offset)
+                chunk = fh.read()
+        except OSError as exc:
+            state.error = _reason(exc)
+            return
+        state.error = ""
+        end = chunk.rfind(b"\n")
+        state.partial = end != len(chunk) - 1 and bool(chunk)
+        if end < 0:
+            return
+        state.offset += end + 1
+        for raw in chunk[:end].split(b"\n"):
+            state.lines += 1
+            if not raw.strip():
+                continue
+            attempt = None
+            key = None
+            try:
+                attempt = _from_json(json.loads(raw))
+            except (ValueError, RecursionError):
+                pass
+            if attempt is not None:
+                key = _time_key(attempt.time)
+            if attempt is None or key is None:
+                state.bad_lines.append(state.lines)
+                continue
+            state.entries.append((key, attempt))
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return str(exc) or type(exc).__name__
+
+
+_default: ProgressStore | None = None
+_default_lock = threading.Lock()
+
+
+def default_store() -> ProgressStore:
+    """The process-wide store used by every widget (re-made if ``$COURSE_PROGRESS_DIR`` changes)."""
+    global _default
+    with _default_lock:
+        try:
+            wanted = default_progress_dir()
+        except (RuntimeError, OSError):
+            wanted = None
+        if _default is None or (wanted is not None and _default.path != wanted):
+            _default = ProgressStore(wanted)
+        return _default
+
