@@ -63,7 +63,8 @@ def outline_html(folder=None) -> str:
             f"<li><strong>{lesson.number}. {title}</strong> — about {lesson.minutes} min"
             f"<br>{html.escape(lesson.summary)}</li>"
         )
-    return '<ol class="course-outline" start="0" style="list-style:none;padding-left:0">' + "".join(items) + "</ol>"
+    return ('<nav class="course-widget course-outline" aria-label="Course outline">'
+            '<ol start="0" style="list-style:none;padding-left:0">' + "".join(items) + "</ol></nav>")
 
 
 class Outline:
