@@ -41,7 +41,9 @@ something.
 
 Nothing here ever breaks a lesson. If the folder cannot be created or
 written, the store keeps attempts in memory, and :attr:`ProgressStore.warning`
-holds one message in words saying so; damaged lines are listed in
+holds one message in words saying so; every later attempt tries the disk
+again and first saves what memory holds, so a full disk or a network hiccup
+loses nothing once it clears. Damaged lines are listed, by file and line, in
 :attr:`ProgressStore.problems`.
 """
 
@@ -69,6 +71,7 @@ __all__ = [
 ]
 
 _FORMAT_VERSION = 1
+_LITE_DRIVE = Path("/drive")
 _SUFFIX = ".jsonl"
 
 
@@ -94,8 +97,8 @@ def default_progress_dir() -> Path:
         return Path(env).expanduser()
     # Pyodide's home directory lives in memory and is lost when the page reloads;
     # /drive is JupyterLite's file browser, which the browser keeps.
-    if sys.platform == "emscripten" and Path("/drive").is_dir():
-        return Path("/drive/course-progress")
+    if sys.platform == "emscripten" and _LITE_DRIVE.is_dir():
+        return _LITE_DRIVE / "course-progress"
     return Path.home() / ".mediating-us-russia" / "progress"
 
 
@@ -111,17 +114,21 @@ def _time_key(text: str) -> datetime | None:
 
 def _from_json(obj: object) -> Attempt | None:
     """An Attempt from one decoded line, or None if the line does not hold a valid attempt."""
-    if not isinstance(obj, dict):
+    try:
+        bank, question, answer = obj["bank"], obj["question"], obj["answer"]  # type: ignore[index]
+        correct, score, time = obj.get("correct"), obj["score"], obj["time"]  # type: ignore[union-attr]
+    except (KeyError, TypeError, AttributeError, IndexError):
         return None
-    bank, question, answer = obj.get("bank"), obj.get("question"), obj.get("answer")
-    correct, score, time = obj.get("correct"), obj.get("score"), obj.get("time")
-    if not (isinstance(bank, str) and bank and isinstance(question, str) and question):
+    # `type(...) is` and not isinstance: a bool is an int, and true is not a score.
+    if not (type(bank) is str and bank and type(question) is str and question):
         return None
-    if not isinstance(answer, str) or not isinstance(time, str):
+    if type(answer) is not str or type(time) is not str:
         return None
-    if correct is not None and not isinstance(correct, bool):
+    if correct is not None and type(correct) is not bool:
         return None
-    if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0.0 <= score <= 1.0:
+    if type(score) is not float and type(score) is not int:
+        return None
+    if not 0.0 <= score <= 1.0:
         return None
     return Attempt(bank, question, answer, correct, float(score), time)
 
@@ -155,6 +162,13 @@ def _encode(attempt: Attempt) -> bytes:
     return (json.dumps(record, ensure_ascii=True, separators=(",", ":")) + "\n").encode("ascii")
 
 
+class _WriteFailed(Exception):
+    def __init__(self, complete_lines: int, error: BaseException):
+        super().__init__(str(error))
+        self.complete_lines = complete_lines
+        self.error = error
+
+
 class _FileState:
     """What has been read from one writer's file so far."""
 
@@ -181,8 +195,10 @@ class ProgressStore:
 
     def __init__(self, path: str | os.PathLike[str] | None = None):
         self._lock = threading.RLock()
-        self._memory: list[tuple[datetime, Attempt]] = []
+        # Attempts not (yet) on disk: all of them in memory mode; retried at every record.
+        self._pending: list[tuple[datetime, Attempt]] = []
         self._memory_only = False
+        self._no_path = False
         self._warning: str | None = None
         self._files: dict[str, _FileState] = {}
         self._merged: list[Attempt] | None = None
@@ -195,6 +211,7 @@ class ProgressStore:
             self.path = Path(path).expanduser() if path is not None else default_progress_dir()
         except (RuntimeError, OSError, TypeError) as exc:  # no home directory
             self.path = Path("progress-unavailable")
+            self._no_path = True
             self._go_memory(f"no folder for saving progress could be found ({exc})")
             return
         self._prepare()
@@ -239,21 +256,22 @@ class ProgressStore:
             return sum(len(s.bad_lines) + s.partial for s in self._files.values())
 
     def record(self, attempt: Attempt) -> None:
-        """Save one attempt. Never raises: on any failure the store keeps attempts in memory and says so."""
+        """Save one attempt. Never raises.
+
+        If the folder cannot be written, the attempt is kept in memory, :attr:`warning`
+        says so, and every later record tries the disk again, first saving what was
+        kept in memory (a full disk or a network hiccup loses nothing once it clears).
+        """
         try:
             att = _normalise(attempt)
         except Exception as exc:  # a caller's malformed record must not break a lesson
             self._set_warning_once(f"One answer could not be saved: it was not a valid attempt ({type(exc).__name__}).")
             return
         with self._lock:
-            if not self._memory_only:
-                try:
-                    self._append(_encode(att))
-                except Exception as exc:  # OSError mostly; anything else must not break a lesson either
-                    self._go_memory(_reason(exc))
-            if self._memory_only:
-                self._memory.append((_time_key(att.time) or datetime.now(timezone.utc), att))
+            self._pending.append((_time_key(att.time) or datetime.now(timezone.utc), att))
             self._merged = None
+            if not self._no_path:
+                self._flush()
         self._notify(att)
 
     def attempts(self, bank: str | None = None) -> list[Attempt]:
@@ -261,7 +279,7 @@ class ProgressStore:
         with self._lock:
             self._refresh()
             if self._merged is None:
-                entries = [e for s in self._files.values() for e in s.entries] + self._memory
+                entries = [e for s in self._files.values() for e in s.entries] + self._pending
                 entries.sort(key=lambda e: e[0])
                 self._merged = [a for _, a in entries]
             merged = self._merged
@@ -302,12 +320,31 @@ class ProgressStore:
         elif not os.access(self.path, os.W_OK | os.X_OK):
             self._go_memory("permission denied")
 
+    def _flush(self) -> None:
+        """Append every pending attempt to this writer's file; on failure keep the rest pending."""
+        lines = [_encode(a) for _, a in self._pending]
+        try:
+            if self._memory_only:
+                self.path.mkdir(parents=True, exist_ok=True)
+            self._append(b"".join(lines))
+        except _WriteFailed as failed:
+            del self._pending[: failed.complete_lines]
+            self._go_memory(_reason(failed.error))
+            return
+        except Exception as exc:  # OSError mostly; anything else must not break a lesson either
+            self._go_memory(_reason(exc))
+            return
+        self._pending.clear()
+        if self._memory_only:
+            self._memory_only = False
+            self._warning = None
+
     def _go_memory(self, reason: str) -> None:
         self._memory_only = True
         self._set_warning_once(
             f"Your answers are kept in memory only and will be lost when the kernel stops: the progress "
-            f"folder '{self.path}' cannot be written ({reason}). To keep them, set COURSE_PROGRESS_DIR to a "
-            f"folder you can write to and restart the kernel."
+            f"folder '{self.path}' cannot be written ({reason}). The course tries again at every answer; to be "
+            f"safe, set COURSE_PROGRESS_DIR to a folder you can write to and restart the kernel."
         )
 
     def _set_warning_once(self, text: str) -> None:
@@ -323,22 +360,25 @@ class ProgressStore:
         return self.path / self._own_name
 
     def _append(self, data: bytes) -> None:
+        """One write of whole lines (looping only if the OS writes less); raise _WriteFailed on failure."""
         target = self._own_file()
-        if self._dangling:
-            data = b"\n" + data
+        prefix = b"\n" if self._dangling else b""
+        buf = memoryview(prefix + data)
         fd = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         try:
-            view = memoryview(data)
             written = 0
             try:
-                while written < len(view):
-                    n = os.write(fd, view[written:])
+                while written < len(buf):
+                    n = os.write(fd, buf[written:])
                     if n <= 0:
                         raise OSError("nothing was written")
                     written += n
-            except BaseException:
-                self._dangling = written > 0 or self._dangling
-                raise
+            except Exception as exc:
+                done = bytes(buf[:written])
+                # Half a line in the file: the next write starts on a new line, so only that one line is lost.
+                self._dangling = (self._dangling and written == 0) or (written > 0 and not done.endswith(b"\n"))
+                complete = done[len(prefix):].count(b"\n") if written > len(prefix) else 0
+                raise _WriteFailed(complete, exc) from exc
             self._dangling = False
             try:
                 os.fsync(fd)
@@ -406,7 +446,33 @@ class ProgressStore:
         if end < 0:
             return
         state.offset += end + 1
-        for raw in chunk[:end].split(b"\n"):
+        lines = chunk[:end].split(b"\n")
+        if not self._read_fast(lines, state):
+            self._read_slow(lines, state)
+
+    @staticmethod
+    def _read_fast(lines: list[bytes], state: _FileState) -> bool:
+        """Parse undamaged lines as one JSON array (one C call); False if any line needs a closer look."""
+        try:
+            records = json.loads(b"[" + b",".join(lines) + b"]")
+        except (ValueError, RecursionError):
+            return False
+        if len(records) != len(lines):
+            return False
+        entries = []
+        for obj in records:
+            attempt = _from_json(obj)
+            key = _time_key(attempt.time) if attempt is not None else None
+            if key is None:
+                return False
+            entries.append((key, attempt))
+        state.entries.extend(entries)
+        state.lines += len(lines)
+        return True
+
+    @staticmethod
+    def _read_slow(lines: list[bytes], state: _FileState) -> None:
+        for raw in lines:
             state.lines += 1
             if not raw.strip():
                 continue

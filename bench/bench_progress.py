@@ -1,0 +1,89 @@
+"""Progress store benchmark: recording attempts and loading a large store.
+
+Prints:
+  * the time to record 1,000 attempts one by one (each one open + write + fsync + close,
+    as a student's clicks do), on the disk holding the temporary folder;
+  * the time to load a store holding 100,000 attempts (spread over 100 writer files,
+    as 100 kernel sessions would leave them): a fresh store's first read, a re-read
+    with nothing new, and a re-read after another writer appended 1,000 attempts;
+  * the time to build the self-check widget of a bank against that store.
+
+Run: .venv/bin/python bench/bench_progress.py [--folder DIR] (DIR: e.g. an NFS home to measure there).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from widgets.progress import Attempt, ProgressStore, _encode  # noqa: E402
+
+
+def attempt(i: int) -> Attempt:
+    sec = i % 60
+    return Attempt(f"lesson{i % 7:02d}", f"q{i % 25}", f"answer {i}", i % 3 == 0, (i % 4) / 3, f"2026-11-24T10:{(i // 60) % 60:02d}:{sec:02d}.{i % 1_000_000:06d}+00:00")
+
+
+def timed(label: str, fn, per: int | None = None):
+    start = time.perf_counter()
+    result = fn()
+    took = time.perf_counter() - start
+    extra = f"  ({took / per * 1e6:.0f} µs each)" if per else ""
+    print(f"{label:<62} {took * 1000:9.1f} ms{extra}")
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folder", help="a folder to benchmark in (default: a temporary folder)")
+    args = parser.parse_args()
+    if args.folder:
+        return run(Path(args.folder))
+    with tempfile.TemporaryDirectory(prefix="bench-progress-") as folder:
+        return run(Path(folder))
+
+
+def run(base: Path) -> int:
+
+    rec = ProgressStore(base / "record")
+
+    def record_1000():
+        for i in range(1000):
+            rec.record(attempt(i))
+
+    timed("record 1,000 attempts (write + fsync each)", record_1000, per=1000)
+    assert len(rec.attempts()) == 1000 and rec.warning is None
+
+    big = base / "load"
+    big.mkdir(parents=True, exist_ok=True)
+    for f in range(100):
+        lines = b"".join(_encode(attempt(f * 1000 + i)) for i in range(1000))
+        (big / f"host-{f}-{f:08x}.jsonl").write_bytes(lines)
+    size = sum(p.stat().st_size for p in big.iterdir())
+    print(f"store: 100,000 attempts in 100 files, {size / 2**20:.1f} MiB")
+
+    store = ProgressStore(big)
+    got = timed("load 100,000 attempts (fresh store, first read)", store.attempts)
+    assert len(got) == 100_000 and store.skipped_lines == 0
+    timed("re-read with nothing new", store.attempts)
+    other = ProgressStore(big)
+    for i in range(1000):
+        other.record(attempt(200_000 + i))
+    got = timed("re-read after another writer appended 1,000", store.attempts)
+    assert len(got) == 101_000
+    timed("latest('lesson03') on 101,000 attempts", lambda: store.latest("lesson03"))
+
+    from widgets.selfcheck import SelfCheck
+
+    timed("SelfCheck.from_bank('lesson00') on a fresh 101,000-attempt store", lambda: SelfCheck.from_bank("lesson00", store=ProgressStore(big)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
