@@ -19,6 +19,7 @@ _EXPORTS = {
     "ProgressStore": "widgets.progress",
     "Timeline": "widgets.timeline",
     "OrderEvents": "widgets.timeline",
+    "NarrativeCompare": "widgets.timeline",
     "CardDeck": "widgets.cards",
     "PlayerCard": "widgets.cards",
     "OfficeLookup": "widgets.cards",

@@ -18,45 +18,49 @@ Every date, name and text comes from ``data/`` through :mod:`widgets.data`.
 
 from __future__ import annotations
 
+import base64
 import functools
 import html
 import os
 import random
+import sys
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+import anywidget
 import ipywidgets as ipw
+import traitlets
 
 from .data import EVENT_CATEGORIES, DataError, Era, Event, Narrative, Source, default_data_dir, load_eras, load_events, load_players
 
 __all__ = [
-    "CATEGORY_STYLE",
     "NarrativeCompare",
     "OrderEvents",
     "SourceList",
     "Timeline",
+    "YearRange",
     "category_label",
+    "category_style",
+    "decimal_year",
     "draw_set",
+    "era_key_html",
     "event_detail_html",
     "events_per_era",
     "filter_events",
     "hover_text",
     "narratives_html",
     "no_match_message",
+    "pack_f8",
+    "player_names",
     "score_order",
     "sources_for",
+    "unpack_f8",
 ]
 
-# Okabe–Ito palette (colour-blind safe) plus its grey; every category also has
-# its own marker symbol and its own labelled lane, so colour is never the only cue.
-_OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000", "#999999")
-_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "x", "star", "triangle-down", "hexagon")
-CATEGORY_STYLE: dict[str, tuple[str, str]] = {
-    cat: (_OKABE_ITO[i % len(_OKABE_ITO)], _SYMBOLS[i % len(_SYMBOLS)]) for i, cat in enumerate(EVENT_CATEGORIES)
-}
 _ERA_FILLS = ("#E8E8E8", "#F6F6F6")
 _SIDE_LABELS = {"us": "US account", "russia": "Russian account", "other": "Another account"}
 _PRECISION = {"day": "exact day", "month": "known to the month", "year": "known to the year"}
@@ -75,6 +79,14 @@ def category_label(category: str) -> str:
     return category.replace("-", " ").replace("_", " ").capitalize()
 
 
+def category_style(category: str) -> tuple[str, str]:
+    """(colour, marker symbol) of a category: Okabe–Ito colours, and a symbol so colour is never the only cue."""
+    from ._plotly import OKABE_ITO, SYMBOLS
+
+    k = EVENT_CATEGORIES.index(category) if category in EVENT_CATEGORIES else len(EVENT_CATEGORIES)
+    return OKABE_ITO[k % len(OKABE_ITO)], SYMBOLS[k % len(SYMBOLS)]
+
+
 def date_text(event: Event) -> str:
     """'9 November 1989', or '19 November 1985 – 21 November 1985' for a span."""
     text = event.date.display()
@@ -90,7 +102,9 @@ def _fold(text: str) -> str:
 
 
 def _link(source: Source) -> str:
-    return f'<a href="{esc(source.url)}" target="_blank" rel="noopener">{esc(source.title)}</a>'
+    # Underlined, so that a link never differs from the text around it by colour alone.
+    return (f'<a href="{esc(source.url)}" target="_blank" rel="noopener" '
+            f'style="text-decoration:underline">{esc(source.title)}</a>')
 
 
 def hover_text(event: Event) -> str:
@@ -114,22 +128,23 @@ class _Columns:
     category: tuple[str, ...]
     first_year: tuple[int, ...]
     last_year: tuple[int, ...]
-    haystack: tuple[str, ...]
     contested: tuple[bool, ...]
 
 
-def _columns(events: Sequence[Event], names: Mapping[str, str] | None = None) -> _Columns:
-    names = names or {}
+def _columns(events: Sequence[Event]) -> _Columns:
     return _Columns(
         events=tuple(events),
         category=tuple(e.category for e in events),
         first_year=tuple(e.date.year for e in events),
         last_year=tuple((e.end_date or e.date).year for e in events),
-        haystack=tuple(
-            _fold(" \n ".join([e.title, e.summary, *(names.get(a, a) for a in e.actors)])) for e in events
-        ),
         contested=tuple(e.contested for e in events),
     )
+
+
+def _haystacks(events: Sequence[Event], names: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """What the search looks in, per event: title, summary and actors' names (ids without a name)."""
+    names = names or {}
+    return tuple(_fold(" \n ".join([e.title, e.summary, *(names.get(a, a) for a in e.actors)])) for e in events)
 
 
 def _matching(
@@ -138,12 +153,15 @@ def _matching(
     years: tuple[int, int] | None,
     query: str,
     contested_only: bool = False,
+    haystack: Callable[[], Sequence[str]] | None = None,
 ) -> list[int]:
+    """Indices of the matching events; ``haystack`` supplies the search texts, only when a query needs them."""
     cats = None if categories is None else frozenset(categories)
     lo, hi = years if years is not None else (-(10**9), 10**9)
     if lo > hi:
         lo, hi = hi, lo
     terms = _fold(query or "").split()
+    hays = (haystack() if haystack is not None else _haystacks(cols.events)) if terms else ()
     out = []
     for i, cat in enumerate(cols.category):
         if cats is not None and cat not in cats:
@@ -154,7 +172,7 @@ def _matching(
         if contested_only and not cols.contested[i]:
             continue
         if terms:
-            hay = cols.haystack[i]
+            hay = hays[i]
             if not all(t in hay for t in terms):
                 continue
         out.append(i)
@@ -178,8 +196,9 @@ def filter_events(
     summary or an actor's name (``names`` maps player ids to names; without a
     name the id is searched), ignoring case and accents.
     """
-    cols = _columns(events, names)
-    return tuple(cols.events[i] for i in _matching(cols, categories, years, query, contested_only))
+    cols = _columns(events)
+    hay = functools.partial(_haystacks, cols.events, names)
+    return tuple(cols.events[i] for i in _matching(cols, categories, years, query, contested_only, hay))
 
 
 def no_match_message(
@@ -316,8 +335,18 @@ class SourceList:
     __repr__ = __str__
 
 
-def sources_for(event_ids: Iterable[str], folder: str | os.PathLike[str] | None = None) -> SourceList:
-    """The sources (event and narrative sources) of the given events, each once, in the order given."""
+def sources_for(
+    event_ids: Iterable[str],
+    folder: str | os.PathLike[str] | None = None,
+    *,
+    eras: bool = False,
+) -> SourceList:
+    """The sources of the given events (and of their narratives), each once, in the order given.
+
+    With ``eras=True`` the sources of the eras (the periodisation) come first.
+    An id that is not in the data raises :class:`DataError`, so a lesson's
+    source list cannot silently drift from the data.
+    """
     events = {e.id: e for e in load_events(folder)}
     ids = list(event_ids)
     unknown = [i for i in ids if i not in events]
@@ -327,13 +356,31 @@ def sources_for(event_ids: Iterable[str], folder: str | os.PathLike[str] | None 
             "in the events data (check the spelling against data/IDS.md)"
         )
     order: dict[str, tuple[Source, list[str]]] = {}
+
+    def add(src: Source, label: str) -> None:
+        entry = order.setdefault(src.url, (src, []))
+        if label not in entry[1]:
+            entry[1].append(label)
+
+    if eras:
+        for era in _eras_or_none(folder):
+            for src in era.sources:
+                add(src, f"era: {era.title}")
     for i in ids:
         ev = events[i]
         for src in (*ev.sources, *(s for n in ev.narratives for s in n.sources)):
-            entry = order.setdefault(src.url, (src, []))
-            if ev.title not in entry[1]:
-                entry[1].append(ev.title)
-    return SourceList([(src, tuple(titles)) for src, titles in order.values()])
+            add(src, ev.title)
+    return SourceList([(src, tuple(labels)) for src, labels in order.values()])
+
+
+def era_key_html(eras: Sequence[Era]) -> str:
+    """The key to the numbered era bands of the chart."""
+    if not eras:
+        return ""
+    items = "; ".join(
+        f"<b>{k}</b> {esc(e.title)} ({e.start.year}–{e.end.year if e.end else 'now'})" for k, e in enumerate(eras, 1)
+    )
+    return f"<p><small>Shaded bands are the course's eras, numbered along the top of the chart: {items}.</small></p>"
 
 
 # ---------------------------------------------------------------- loading helpers
@@ -359,16 +406,63 @@ def _eras_or_none(folder: str | os.PathLike[str] | None) -> tuple[Era, ...]:
 
 
 # ---------------------------------------------------------------- the figure
+#
+# Every lane (category) is one trace holding ALL of its events, for good. A
+# filter hides points by giving them a NaN x (plotly.js neither draws nor
+# hovers them), so an update sends one packed float array per changed lane and
+# nothing else: the hover labels and the lane positions are sent once, when the
+# figure is built. Arrays travel as plotly's typed-array spec
+# ({"dtype": "f8", "bdata": base64}), built with the standard library (no numpy
+# at run time), which plotly's validators pass through without a per-element walk.
+# The x axis is in decimal years on a linear axis: a restyle of x makes
+# plotly.js re-guess the axis type (clearAxisTypes), and numbers would turn an
+# explicit 'date' axis into a linear one.
+
+_NAN = float("nan")
+
+
+def decimal_year(day: date) -> float:
+    """2000-07-02 -> about 2000.5 (the middle of the day)."""
+    start = date(day.year, 1, 1).toordinal()
+    length = date(day.year + 1, 1, 1).toordinal() - start
+    return day.year + (day.toordinal() - start + 0.5) / length
+
+
+def _year_edge(day: date, end: bool = False) -> float:
+    """The decimal year at the start of ``day`` (or at its end)."""
+    start = date(day.year, 1, 1).toordinal()
+    length = date(day.year + 1, 1, 1).toordinal() - start
+    return day.year + (day.toordinal() - start + (1 if end else 0)) / length
+
+
+def pack_f8(values: Iterable[float]) -> dict[str, str]:
+    """Floats as plotly's typed-array spec (little-endian float64, base64)."""
+    arr = array("d", values)
+    if sys.byteorder != "little":
+        arr.byteswap()
+    return {"dtype": "f8", "bdata": base64.b64encode(arr.tobytes()).decode("ascii")}
+
+
+def unpack_f8(spec: Any) -> list[float]:
+    """The inverse of :func:`pack_f8` (a plain list is returned as a list of floats)."""
+    if isinstance(spec, Mapping):
+        arr = array("d")
+        arr.frombytes(base64.b64decode(spec["bdata"]))
+        if sys.byteorder != "little":
+            arr.byteswap()
+        return arr.tolist()
+    return [float(v) for v in (spec or ())]
 
 
 @dataclass(frozen=True)
 class _Lanes:
-    """Precomputed per-event arrays for the chart (computed once per data set)."""
+    """Per-lane, per-event values for the chart, computed once per data set."""
 
     categories: tuple[str, ...]  # the lanes, in vocabulary order, only those present
-    lane: tuple[int, ...]
-    x: tuple[str, ...]
-    text: tuple[str, ...]
+    members: tuple[tuple[int, ...], ...]  # event indices in each lane, in date order
+    lane: tuple[int, ...]  # lane of each event
+    pos: tuple[int, ...]  # position of each event inside its lane's trace
+    x: tuple[float, ...]  # decimal year of each event (middle of its date)
 
     def row(self, lane: int) -> int:
         """The y position of a lane: the first category at the top."""
@@ -378,50 +472,54 @@ class _Lanes:
 def _lanes(events: Sequence[Event]) -> _Lanes:
     present = {e.category for e in events}
     cats = tuple(c for c in EVENT_CATEGORIES if c in present) + tuple(sorted(present - set(EVENT_CATEGORIES)))
-    pos = {c: i for i, c in enumerate(cats)}
+    index = {c: i for i, c in enumerate(cats)}
+    members: list[list[int]] = [[] for _ in cats]
+    lane, pos = [], []
+    for i, e in enumerate(events):
+        t = index[e.category]
+        lane.append(t)
+        pos.append(len(members[t]))
+        members[t].append(i)
     return _Lanes(
         categories=cats,
-        lane=tuple(pos[e.category] for e in events),
-        x=tuple(e.date.midpoint().isoformat() for e in events),
-        text=tuple(hover_text(e) for e in events),
+        members=tuple(tuple(m) for m in members),
+        lane=tuple(lane),
+        pos=tuple(pos),
+        x=tuple(decimal_year(e.date.midpoint()) for e in events),
     )
 
 
-def _split(lanes: _Lanes, idx: Iterable[int]) -> list[list[int]]:
-    per: list[list[int]] = [[] for _ in lanes.categories]
-    lane = lanes.lane
-    for i in idx:
-        per[lane[i]].append(i)
-    return per
+def _lane_x(lanes: _Lanes, t: int, show: bytes | bytearray | None) -> dict[str, str]:
+    xs = lanes.x
+    if show is None:
+        return pack_f8(xs[i] for i in lanes.members[t])
+    return pack_f8([xs[i] if show[i] else _NAN for i in lanes.members[t]])
 
 
 def build_figure(
     events: Sequence[Event],
     eras: Sequence[Era] = (),
-    idx: Sequence[int] | None = None,
+    idx: Iterable[int] | None = None,
     lanes: _Lanes | None = None,
 ):
-    """A new FigureWidget showing ``events[idx]`` (all by default): one trace per lane plus a 'selected' ring.
-
-    A lane's points sit on its row through ``y0``/``dy`` (no per-point y array)
-    and carry their hover label in ``text``: a filter then sends two arrays per
-    trace, not four.
-    """
-    import plotly.graph_objects as go
+    """A new FigureWidget: one trace per lane (showing ``events[idx]``, all by default) and a 'selected' ring."""
+    from ._plotly import go
 
     lanes = lanes or _lanes(events)
-    idx = range(len(events)) if idx is None else idx
-    per = _split(lanes, idx)
+    show = None
+    if idx is not None:
+        show = bytearray(len(events))
+        for i in idx:
+            show[i] = 1
     traces = []
     for t, cat in enumerate(lanes.categories):
-        colour, symbol = CATEGORY_STYLE.get(cat, ("#999999", "circle"))
-        sel = per[t]
+        colour, symbol = category_style(cat)
+        members = lanes.members[t]
         traces.append(
             go.Scatter(
-                x=[lanes.x[i] for i in sel],
-                y0=lanes.row(t),
-                dy=0,
-                text=[lanes.text[i] for i in sel],
+                x=_lane_x(lanes, t, show),
+                y=pack_f8([lanes.row(t)] * len(members)),
+                text=[hover_text(events[i]) for i in members],
                 name=category_label(cat),
                 mode="markers",
                 marker=dict(color=colour, symbol=symbol, size=11, line=dict(color="#222222", width=1)),
@@ -440,25 +538,32 @@ def build_figure(
     )
     shapes, annotations = [], []
     for k, era in enumerate(eras):
-        x0, x1 = era.start.first_day().isoformat(), era_end(era, events).isoformat()
+        x0 = _year_edge(era.start.first_day())
+        x1 = _year_edge(era_end(era, events), end=True)
         shapes.append(
             dict(type="rect", xref="x", yref="paper", x0=x0, x1=x1, y0=0, y1=1,
                  fillcolor=_ERA_FILLS[k % 2], line=dict(width=0), layer="below")
         )
+        # Full titles do not fit above short eras: each band gets its number (titled in the
+        # key under the chart, and on hover), staggered so neighbours do not collide.
         annotations.append(
-            dict(x=x0, xanchor="left", y=1.0 + 0.07 * (k % 2), yref="paper", yanchor="bottom",
-                 text=esc(era.title), showarrow=False, font=dict(size=11, color="#333333"))
+            dict(x=(x0 + x1) / 2, y=1.0 + 0.05 * (k % 2), xref="x", yref="paper", yanchor="bottom",
+                 text=str(k + 1), hovertext=esc(era.title), showarrow=False,
+                 font=dict(size=12, color="#333333"))
         )
     n = len(lanes.categories)
+    first = min(e.date.year for e in events) if events else 0
+    last = max((e.end_date or e.date).year for e in events) if events else 1
     layout = go.Layout(
         height=140 + 48 * n,
-        margin=dict(l=130, r=20, t=70, b=40),
+        margin=dict(l=130, r=20, t=50, b=40),
         showlegend=False,
         plot_bgcolor="white",
         hovermode="closest",
         shapes=shapes,
         annotations=annotations,
-        xaxis=dict(type="date", showgrid=True, gridcolor="#DDDDDD", title="Date"),
+        xaxis=dict(type="linear", range=[first, last + 1], showgrid=True, gridcolor="#DDDDDD",
+                   title=dict(text="Year"), tickformat="d", zeroline=False),
         yaxis=dict(
             tickmode="array",
             tickvals=[lanes.row(t) for t in range(n)],
@@ -466,9 +571,95 @@ def build_figure(
             range=[-0.5, n - 0.5],
             fixedrange=True,
             zeroline=False,
+            showgrid=True,
+            gridcolor="#EEEEEE",
         ),
     )
     return go.FigureWidget(data=traces, layout=layout)
+
+
+# ---------------------------------------------------------------- the year range control
+
+# ipywidgets' IntRangeSlider draws its handles with noUiSlider and gives them no
+# accessible name (axe: aria-input-field-name, serious), and ipywidgets offers no
+# way to pass one. Two native, labelled range inputs are operable with the keyboard
+# (arrows, Page Up/Down, Home/End) and named for screen readers.
+_YEAR_RANGE_ESM = """
+function render({ model, el }) {
+  const uid = Math.random().toString(36).slice(2);
+  const group = document.createElement("div");
+  group.setAttribute("role", "group");
+  // Arrow keys belong to the sliders, not to JupyterLab's notebook shortcuts (Lumino honours this).
+  group.setAttribute("data-lm-suppress-shortcuts", "true");
+  group.style.cssText = "display:flex;flex-wrap:wrap;align-items:center;gap:0.3em 0.6em;margin:4px 0";
+  const title = document.createElement("span");
+  group.append(title);
+  const bound = (index, word) => {
+    const input = document.createElement("input");
+    input.type = "range";
+    input.step = "1";
+    input.id = `course-year-${uid}-${index}`;
+    input.style.width = "14em";
+    const label = document.createElement("label");
+    label.htmlFor = input.id;
+    label.textContent = word;
+    const out = document.createElement("output");
+    out.htmlFor = input.id;
+    out.style.cssText = "min-width:3em;font-variant-numeric:tabular-nums";
+    // Keys pressed on a slider are for the slider: stop the notebook from acting on them too.
+    input.addEventListener("keydown", (event) => event.stopPropagation());
+    input.addEventListener("input", () => { out.textContent = input.value; });
+    input.addEventListener("change", () => {
+      const v = [...model.get("value")];
+      v[index] = Number(input.value);
+      if (v[0] > v[1]) v[1 - index] = v[index];
+      model.set("value", v);
+      model.save_changes();
+    });
+    group.append(label, input, out);
+    return [input, out];
+  };
+  const [a, aOut] = bound(0, "from");
+  const [b, bOut] = bound(1, "to");
+  const sync = () => {
+    const [lo, hi] = model.get("value");
+    const text = model.get("description");
+    title.textContent = text;
+    group.setAttribute("aria-label", text);
+    for (const [input, out, v] of [[a, aOut, lo], [b, bOut, hi]]) {
+      input.min = model.get("min");
+      input.max = model.get("max");
+      input.value = v;
+      out.textContent = v;
+    }
+  };
+  for (const name of ["value", "min", "max", "description"]) model.on(`change:${name}`, sync);
+  sync();
+  el.append(group);
+}
+export default { render };
+"""
+
+
+class YearRange(anywidget.AnyWidget):
+    """A first and a last year, each a labelled native slider; ``value`` is (first, last)."""
+
+    _esm = _YEAR_RANGE_ESM
+    value = traitlets.Tuple(traitlets.Int(), traitlets.Int(), default_value=(0, 0)).tag(sync=True)
+    min = traitlets.Int(0).tag(sync=True)
+    max = traitlets.Int(0).tag(sync=True)
+    description = traitlets.Unicode("Years").tag(sync=True)
+
+    def __init__(self, lo: int, hi: int, description: str = "Years", **kwargs):
+        super().__init__(**kwargs)
+        self.min, self.max, self.description = lo, hi, description
+        self.value = (lo, hi)
+
+    @traitlets.validate("value")
+    def _ordered_and_clamped(self, proposal):
+        lo, hi = sorted(int(v) for v in proposal["value"])
+        clamp = lambda v: min(max(v, self.min), self.max)  # noqa: E731
+        return (clamp(lo), clamp(hi))
 
 
 # ---------------------------------------------------------------- the timeline widget
@@ -481,26 +672,33 @@ class Timeline(ipw.VBox):
         self,
         events: Sequence[Event],
         eras: Sequence[Era] = (),
-        names: Mapping[str, str] | None = None,
+        names: Mapping[str, str] | Callable[[], Mapping[str, str]] | None = None,
     ):
+        """``names``: player id -> name, or a function that returns them (called once, when a
+        search or a detail panel first needs a name, so that opening the timeline stays fast)."""
         if not events:
             raise DataError("Timeline: the events data is empty (expected at least one [[events]] record)")
         self.events: tuple[Event, ...] = tuple(events)
         self.eras: tuple[Era, ...] = tuple(eras)
-        self.names: dict[str, str] = dict(names or {})
-        self._cols = _columns(self.events, self.names)
+        self._names_source = names
+        self._names: dict[str, str] | None = None
+        self.names_problem = ""  # why player names could not be loaded, shown with the details
+        self._hay: tuple[str, ...] | None = None
+        self._cols = _columns(self.events)
+        if not callable(names):
+            self._haystack()  # names are at hand: pay for the search texts now, not on the first search
         self._lanes = _lanes(self.events)
         self._by_id = {e.id: i for i, e in enumerate(self.events)}
         self._selected: int | None = None
         self._busy = False  # set while several controls change at once, to refresh once
         self.matching: tuple[int, ...] = tuple(range(len(self.events)))
+        self._show_mask = bytearray(b"\x01" * len(self.events))
 
         lo = min(e.date.year for e in self.events)
         hi = max((e.end_date or e.date).year for e in self.events)
         self.year_bounds = (lo, hi)
 
         self.figure = build_figure(self.events, self.eras, lanes=self._lanes)
-        self._per_lane = _split(self._lanes, range(len(self.events)))  # event indices shown, per trace
         self._n_lanes = len(self._lanes.categories)
         for t in range(self._n_lanes):
             self.figure.data[t].on_click(functools.partial(self._on_click, t))
@@ -511,10 +709,9 @@ class Timeline(ipw.VBox):
                               layout=ipw.Layout(width="auto", margin="0 1em 0 0"))
             for cat in self._lanes.categories
         }
-        self.contested_only = ipw.Checkbox(value=False, description="Only events whose accounts differ", indent=False,
-                                           layout=ipw.Layout(width="auto"))
-        self.years = ipw.IntRangeSlider(value=(lo, hi), min=lo, max=hi, step=1, description="Years",
-                                        continuous_update=False, style=wide, layout=ipw.Layout(width="36em"))
+        self.contested_only = ipw.Checkbox(value=False, description="Only events whose accounts differ",
+                                           indent=False, layout=ipw.Layout(width="auto"))
+        self.years = YearRange(lo, hi, description="Years")
         self.search = ipw.Text(value="", description="Search", placeholder="words in a title, summary or name",
                                style=wide, layout=ipw.Layout(width="28em"))
         era_options = [("All years", None)] + [
@@ -524,8 +721,8 @@ class Timeline(ipw.VBox):
         self.reset_button = ipw.Button(description="Show everything", tooltip="Clear every filter", icon="undo")
         self.status = ipw.HTML()
         self.event_list = ipw.Select(options=[], value=None, description="Events", rows=8, style=wide,
-                                     layout=ipw.Layout(width="44em"))
-        self.detail = ipw.HTML(value=self._detail_placeholder())
+                                     layout=ipw.Layout(width="100%", max_width="60em"))
+        self.detail = ipw.HTML(value="<p><i>No event selected yet.</i></p>")
 
         for box in self.category_boxes.values():
             box.observe(self._on_filter, "value")
@@ -536,32 +733,47 @@ class Timeline(ipw.VBox):
         self.event_list.observe(self._on_list, "value")
         self.reset_button.on_click(lambda _b: self.reset())
 
-        categories = ipw.HBox(
-            [ipw.Label("Categories:"), *self.category_boxes.values()],
-            layout=ipw.Layout(flex_flow="row wrap"),
-        )
+        row = dict(layout=ipw.Layout(flex_flow="row wrap", align_items="center"))
         super().__init__(
             [
-                categories,
-                ipw.HBox([self.years, self.era], layout=ipw.Layout(flex_flow="row wrap")),
-                ipw.HBox([self.search, self.contested_only, self.reset_button], layout=ipw.Layout(flex_flow="row wrap")),
+                ipw.HBox([ipw.Label("Categories:"), *self.category_boxes.values()], **row),
+                ipw.HBox([self.years, self.era], **row),
+                ipw.HBox([self.search, self.contested_only, self.reset_button], **row),
                 self.status,
                 self.figure,
-                ipw.HTML("<small>Click a point, or choose an event in the list with the arrow keys, to read about it.</small>"),
+                ipw.HTML(era_key_html(self.eras)),
+                ipw.HTML("<small>Click a point, or choose an event in the list with the arrow keys, "
+                         "to read about it.</small>"),
                 self.event_list,
                 self.detail,
             ]
         )
+        self.add_class("course-widget")
+        self.add_class("course-timeline")
         self.refresh()
-
-    # ------------------------------------------------------------ construction
 
     @classmethod
     def from_data(cls, folder: str | os.PathLike[str] | None = None) -> "Timeline":
         """The timeline of the course's data, or of an instructor's own folder (events.toml, optional eras.csv)."""
-        return cls(load_events(folder), _eras_or_none(folder), player_names(folder))
+        return cls(load_events(folder), _eras_or_none(folder), functools.partial(player_names, folder))
 
     # ------------------------------------------------------------ state
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Player id -> name; loaded on first use. A broken players file costs the names, not the timeline."""
+        if self._names is None:
+            source = self._names_source
+            try:
+                self._names = dict((source() if callable(source) else source) or {})
+            except DataError as exc:
+                self._names, self.names_problem = {}, str(exc)
+        return self._names
+
+    def _haystack(self) -> tuple[str, ...]:
+        if self._hay is None:
+            self._hay = _haystacks(self.events, self.names)
+        return self._hay
 
     @property
     def selected_categories(self) -> tuple[str, ...]:
@@ -569,32 +781,40 @@ class Timeline(ipw.VBox):
 
     @property
     def shown(self) -> tuple[Event, ...]:
+        """The events that match the filters."""
         return tuple(self.events[i] for i in self.matching)
 
     @property
     def selected(self) -> Event | None:
         return None if self._selected is None else self.events[self._selected]
 
+    def plotted_ids(self) -> list[str]:
+        """Ids of the events the chart draws, read back from the figure's traces (in date order)."""
+        out = []
+        for t, members in enumerate(self._lanes.members):
+            xs = unpack_f8(self.figure.data[t].x)
+            out.extend(self.events[i].id for i, x in zip(members, xs) if x == x)
+        return sorted(out, key=self._by_id.__getitem__)
+
     # ------------------------------------------------------------ updates
 
     def refresh(self) -> None:
-        """Apply the filters: one batched update of the existing traces, the count, the list."""
+        """Apply the filters: one batched update of the existing traces, then the count and the list."""
         cats = self.selected_categories
         years = tuple(self.years.value)
-        idx = _matching(self._cols, cats, years, self.search.value, self.contested_only.value)
+        idx = _matching(self._cols, cats, years, self.search.value, self.contested_only.value, self._haystack)
         self.matching = tuple(idx)
-        lanes = self._lanes
-        per = _split(lanes, idx)
-        fig = self.figure
+        show = bytearray(len(self.events))
+        for i in idx:
+            show[i] = 1
+        old, self._show_mask = self._show_mask, show
+        lanes, fig = self._lanes, self.figure
         with fig.batch_update():
-            for t, sel in enumerate(per):
-                if sel != self._per_lane[t]:
-                    trace = fig.data[t]
-                    trace.x = [lanes.x[i] for i in sel]
-                    trace.text = [lanes.text[i] for i in sel]
-            fig.layout.xaxis.range = [f"{years[0]:04d}-01-01", f"{years[1]:04d}-12-31"]
-            self._mark(self._selected if self._selected in set(idx) else None)
-        self._per_lane = per
+            for t, members in enumerate(lanes.members):
+                if any(old[i] != show[i] for i in members):
+                    fig.data[t].x = _lane_x(lanes, t, show)
+            fig.layout.xaxis.range = [years[0], years[1] + 1]
+            self._mark(self._selected if self._selected is not None and show[self._selected] else None)
         self._update_status(cats, years)
         self._update_list(idx)
 
@@ -608,26 +828,21 @@ class Timeline(ipw.VBox):
         text = f"Showing {n} of {m} events"
         if n == 0:
             msg = no_match_message(cats, self._lanes.categories, years, self.search.value, self.contested_only.value)
-            text += f". {msg}"
-            self.status.value = f'<p role="status" aria-live="polite"><b>{esc(text)}</b></p>'
+            self.status.value = f'<p role="status" aria-live="polite"><b>{esc(text)}. {esc(msg)}</b></p>'
         else:
             self.status.value = f'<p role="status" aria-live="polite">{esc(text)}</p>'
 
     def _update_list(self, idx: Sequence[int]) -> None:
         shown = idx[:LIST_LIMIT]
-        options = [(list_label(self.events[i]), i) for i in shown]
-        keep = self._selected if self._selected in set(shown) else None
+        keep = self._selected if self._selected is not None and self._selected in set(shown) else None
         self._busy, was = True, self._busy
         try:
-            self.event_list.options = options
+            self.event_list.options = [(list_label(self.events[i]), i) for i in shown]
             self.event_list.value = keep
         finally:
             self._busy = was
         more = len(idx) - len(shown)
         self.event_list.description = "Events" if not more else f"Events (first {len(shown)}; narrow the filters)"
-
-    def _detail_placeholder(self) -> str:
-        return "<p><i>No event selected yet.</i></p>"
 
     # ------------------------------------------------------------ control handlers
 
@@ -652,15 +867,12 @@ class Timeline(ipw.VBox):
             return
         era = self._era_by_id(change["new"])
         target = self._era_years(era) if era is not None else self.year_bounds
-        if tuple(self.years.value) == target:
-            self.refresh()
-        else:
-            self._busy = True
-            try:
-                self.years.value = target
-            finally:
-                self._busy = False
-            self.refresh()
+        self._busy = True
+        try:
+            self.years.value = target
+        finally:
+            self._busy = False
+        self.refresh()
 
     def _era_by_id(self, era_id: str | None) -> Era | None:
         return next((e for e in self.eras if e.id == era_id), None)
@@ -677,12 +889,11 @@ class Timeline(ipw.VBox):
         self._show(change["new"])
 
     def _on_click(self, lane: int, trace, points, state=None) -> None:
-        inds = list(getattr(points, "point_inds", []) or [])
-        if not inds:
-            return
-        shown = self._per_lane[lane]
-        if inds[0] < len(shown):
-            self.select(self.events[shown[inds[0]]].id)
+        """plotly's click callback for the trace of ``lane`` (called for every trace; most get no points)."""
+        inds = list(getattr(points, "point_inds", None) or [])
+        members = self._lanes.members[lane]
+        if inds and 0 <= inds[0] < len(members):
+            self.select(self.events[members[inds[0]]].id)
 
     # ------------------------------------------------------------ actions
 
@@ -692,7 +903,7 @@ class Timeline(ipw.VBox):
             raise KeyError(f"no event with id {event_id!r}")
         i = self._by_id[event_id]
         self._show(i)
-        if i in {v for _, v in self.event_list.options}:
+        if any(v == i for _, v in self.event_list.options):
             self._busy = True
             try:
                 self.event_list.value = i
@@ -701,9 +912,13 @@ class Timeline(ipw.VBox):
 
     def _show(self, i: int) -> None:
         self._selected = i
-        self.detail.value = event_detail_html(self.events[i], self.names)
+        html_out = event_detail_html(self.events[i], self.names)
+        if self.names_problem:
+            html_out += (f"<p><small>People are shown by their ids: the players data could not be read "
+                         f"({esc(self.names_problem)}).</small></p>")
+        self.detail.value = html_out
         with self.figure.batch_update():
-            self._mark(i if i in set(self.matching) else None)
+            self._mark(i if self._show_mask[i] else None)
 
     def reset(self) -> None:
         """Clear every filter and show all events (one refresh)."""
@@ -817,6 +1032,8 @@ class OrderEvents(ipw.VBox):
                 self.feedback,
             ]
         )
+        self.add_class("course-widget")
+        self.add_class("course-order")
         self.new_set()
 
     @classmethod
@@ -917,6 +1134,8 @@ class NarrativeCompare(ipw.VBox):
         self.panel = ipw.HTML()
         self.choice.observe(lambda _c: self._show(), "value")
         super().__init__([self.choice, self.panel])
+        self.add_class("course-widget")
+        self.add_class("course-narratives")
         self._show()
 
     @classmethod

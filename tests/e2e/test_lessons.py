@@ -77,7 +77,7 @@ def assert_no_errors(p) -> None:
 
 
 def plot_points(p, root) -> int:
-    return root.locator(".js-plotly-plot .plot .point").count()
+    return root.locator(".js-plotly-plot .point").count()
 
 
 def interact_timeline(p, root) -> float:
@@ -89,7 +89,7 @@ def interact_timeline(p, root) -> float:
     search.fill("treaty")
     search.press("Enter")
     p.wait_for_function(
-        "([el, n]) => el.querySelectorAll('.js-plotly-plot .plot .point').length !== n",
+        "([el, n]) => el.querySelectorAll('.js-plotly-plot .point').length !== n",
         arg=[root.element_handle(), before], timeout=30_000)
     elapsed = time.perf_counter() - start
     assert 0 < plot_points(p, root) < before
@@ -150,7 +150,7 @@ def test_lesson_runs_renders_and_responds(page, lab, lesson, axe_source):
     widgets = p.locator(".course-widget")
     assert widgets.count() > 0, "the lesson shows none of the course's widgets"
     for figure in p.locator(".course-widget .js-plotly-plot").all():
-        assert figure.locator(".plot .point").count() > 0, "a plotly figure rendered without points"
+        assert figure.locator(".point").count() > 0, "a plotly figure rendered without points"
 
     exercised = []
     for css, interact in INTERACTIONS.items():
