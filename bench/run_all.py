@@ -69,6 +69,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Course benchmarks")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--lessons-only", action="store_true", help="skip the bench_*.py scripts")
+    parser.add_argument("lessons", nargs="*", type=Path, help="lessons to measure (default: all)")
     args = parser.parse_args()
 
     progress = tempfile.TemporaryDirectory(prefix="bench-progress-")
@@ -81,9 +82,14 @@ def main() -> int:
     print(header)
     print("-" * len(header))
     worst_t = worst_m = 0.0
-    for path in LESSONS:
+    for path in args.lessons or LESSONS:
+        path = path.resolve()
         nb = nbformat.read(path, as_version=4)
-        t, rss = median_run(nb, path.parent, args.repeat)
+        try:
+            t, rss = median_run(nb, path.parent, args.repeat)
+        except Exception as exc:  # a broken lesson is reported, the others are still measured
+            print(f"{path.name:32} failed: {type(exc).__name__}: {str(exc).splitlines()[0][:80]}")
+            continue
         worst_t, worst_m = max(worst_t, t / floor), max(worst_m, rss / idle)
         print(f"{path.name:32} {t:9.2f} {t / floor:8.2f} {rss / 2**20:8.0f} {rss / idle:7.2f} "
               f"{path.stat().st_size / 1024:8.1f}")
