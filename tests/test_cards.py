@@ -517,10 +517,13 @@ def test_a_negotiation_opens_in_a_linked_timeline(folder, deck):
 
 def test_a_deck_can_show_its_own_timeline(folder):
     deck = CardDeck.from_data(folder, timeline=True)
-    assert deck.timeline is not None and deck.timeline in deck._timeline_box.children
+    assert deck.timeline is None  # built on first use: most visits never open a negotiation
+    assert "to open that event on a timeline here" in deck._timeline_box.children[0].value
     deck.search.value = "Quinn"
     deck.shown_cards[0].buttons["summit-two"].click()
+    assert deck.timeline is not None and deck.timeline in deck._timeline_box.children
     assert deck.timeline.selected.id == "summit-two"
+    assert "in the timeline" in deck.event_panel.value
 
 
 def test_an_event_missing_from_the_timeline_falls_back_to_the_inline_panel(deck):
@@ -544,7 +547,8 @@ def test_for_lesson_2_opens_on_the_foreign_ministers(folder):
     deck = CardDeck.for_lesson(2, folder)
     assert deck.role_kind.value == "foreign-minister" and deck.sort.value == "first-year"
     assert card_names(deck) == ["Mina Minister", "Sam Secretary", "Alex Acting", "Terry Secretary", "Nico Minister"]
-    assert deck.timeline is not None
+    deck.open_event("summit-two")
+    assert deck.timeline is not None and deck.timeline.selected.id == "summit-two"
 
 
 def test_an_empty_or_unknown_setting_gets_a_clear_message():
@@ -594,7 +598,8 @@ def test_holders_text_is_the_checked_lesson_format(players):
 
 def test_office_holders_beyond_the_data_say_why(players):
     text = holders_text("2008-02-01", players)
-    assert "US Secretary of State: vacant or no record (the data was last checked on 31 Dec 2007)" in text
+    assert ("US Secretary of State: no record after 31 Dec 2007, when Terry Secretary held it "
+            "(the course has not checked since)") in text
     assert "US President: vacant or no record (after the last recorded holder)" in text
     assert "before the first recorded holder" in holders_text("1990-01-01", players)
 

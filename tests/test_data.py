@@ -369,3 +369,17 @@ def test_check_all_command_reports_problems(course, write, capsys):
     assert D.main([str(course)]) == 1
     out = capsys.readouterr().out
     assert "PROBLEM:" in out and "field 'date'" in out
+
+
+def test_in_a_notebook_a_data_error_shows_its_message_not_a_traceback(course, write, capsys):
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    D._show_data_errors_plainly()
+    write("events.toml", event(date="1987-13-08"))
+    result = shell.run_cell(f"from widgets.data import load_events\nload_events({str(course)!r})")
+    shown = capsys.readouterr()
+    text = shown.out + shown.err
+    assert isinstance(result.error_in_exec, DataError)
+    assert "field 'date': '1987-13-08' is not a real calendar date" in text
+    assert "Traceback" not in text and "_load_events" not in text

@@ -748,14 +748,15 @@ class CardDeck(ipw.VBox):
         )
         self.add_class("course-widget")
         self.add_class("course-cards")
+        # timeline=True: the deck shows its own timeline, built when a negotiation is first opened
+        # (a timeline is a second plotly figure: most visits never need it, and every lesson
+        # kernel would pay for it up front).
+        self._own_timeline = timeline is True
         if timeline is True:
-            from .timeline import Timeline
-
-            timeline = Timeline.from_data(folder)
+            timeline = None
             self._timeline_box.children = [
-                ipw.HTML("<p><strong>The negotiations on the timeline</strong> (a card's negotiation button "
-                         "opens the event here)</p>"),
-                timeline,
+                ipw.HTML("<p><strong>The negotiations on the timeline</strong>: press one of a card's "
+                         "negotiation buttons to open that event on a timeline here.</p>"),
             ]
         if timeline is not None:
             self.link_timeline(timeline)
@@ -943,6 +944,11 @@ class CardDeck(ipw.VBox):
         """Open a negotiation: in the linked timeline if there is one, else in the deck's event panel."""
         event = self.events.get(event_id)
         title = event.title if event else event_id
+        if self.timeline is None and self._own_timeline:
+            from .timeline import Timeline
+
+            self.timeline = Timeline.from_data(self.folder)
+            self._timeline_box.children = [self._timeline_box.children[0], self.timeline]
         if self.timeline is not None:
             try:
                 self.timeline.select(event_id)
@@ -1033,9 +1039,12 @@ def vacancy_text(office: str, day: date, players: Sequence[Player]) -> str:
         return "vacant or no record (no holder of this office is recorded)"
     if day < min(a for (a, _), _ in spans):
         return "vacant or no record (before the first recorded holder)"
-    checked = [r.as_of.last_day() for (_, b), r in spans if r.end is None and r.as_of is not None]
+    checked = [(r.as_of.last_day(), p) for p in players for r in p.roles
+               if r.office == office and r.end is None and r.as_of is not None]
     if checked and day > max(b for (_, b), _ in spans):
-        return f"vacant or no record (the data was last checked on {_day_text(max(checked))})"
+        when, holder = max(checked, key=lambda c: c[0])
+        return (f"no record after {_day_text(when)}, when {holder.name} held it "
+                "(the course has not checked since)")
     if day > max(b for (_, b), _ in spans):
         return "vacant or no record (after the last recorded holder)"
     return "vacant or no record (no holder recorded on this day)"

@@ -23,6 +23,7 @@ import functools
 import io
 import os
 import re
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
@@ -447,6 +448,13 @@ def _expected_content(path: Path) -> str:
 
 
 def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """Parsed TOML and its text. One parse per file version, shared by a kind's loader and the
+    id index other kinds check references against (parsing is most of a loader's time)."""
+    return _parse_toml(path, _mtimes([path]))
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_toml(path: Path, _stamp) -> tuple[dict[str, Any], str]:
     text = _read_text(path)
     try:
         return tomllib.loads(text), text
@@ -734,8 +742,8 @@ def _ids_cached(files: tuple[tuple[str, int], ...], table: str) -> frozenset[str
     ids: set[str] = set()
     for name, _ in files:
         try:
-            data = tomllib.loads(Path(name).read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            data, _ = _read_toml(Path(name))
+        except DataError:
             continue  # the file's own loader reports it precisely
         for rec in data.get(table, []) if isinstance(data.get(table), list) else []:
             if isinstance(rec, Mapping) and isinstance(rec.get("id"), str):
@@ -1200,6 +1208,32 @@ def _question(rec: _Record) -> Question:
     if qtype == "written":
         return Question(**common, model_answer=rec.text("model_answer"))
     return Question(**common)
+
+
+# ---------------------------------------------------------------- in a notebook
+
+
+def _show_data_errors_plainly() -> None:
+    """In IPython, a DataError shows as its message (file, line or row, field), not a traceback.
+
+    An instructor's broken file is a problem with the file, not with the code: the frames of the
+    loader would only hide the one line that says what to fix.
+    """
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None or getattr(shell, "_course_data_errors_plain", False):
+        return
+
+    def handler(shell, etype, value, tb, tb_offset=None):
+        lines = [f"DataError: {value}", "(Fix the file named above and run the cell again.)"]
+        shell._showtraceback(etype, value, lines)
+        return lines
+
+    shell.set_custom_exc((DataError,), handler)
+    shell._course_data_errors_plain = True
+
+
+_show_data_errors_plainly()
 
 
 # ---------------------------------------------------------------- command line

@@ -109,16 +109,20 @@ def interact_selfcheck(p, root) -> float:
 
 
 def interact_cards(p, root) -> float:
-    """Search the deck; the number of cards shown must change after the kernel answers."""
-    before = root.locator(".course-card").count()
-    assert before > 0, "the deck shows no cards"
+    """Search the deck; its status line ("Showing N of M players") must change after the kernel answers."""
+    assert root.locator(".course-card").count() > 0, "the deck shows no cards"
+    status = "el => el.querySelector('[role=status]').innerText"
+    before = root.evaluate(status)
     search = root.locator("input[type=text]").first
     start = time.perf_counter()
     search.fill("secretary")
     search.press("Enter")
-    p.wait_for_function("([el, n]) => el.querySelectorAll('.course-card').length !== n",
+    # The HTML widget replaces its element on update: look the status up afresh each time.
+    p.wait_for_function("([el, t]) => el.querySelector('[role=status]').innerText !== t",
                         arg=[root.element_handle(), before], timeout=30_000)
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    assert root.evaluate(status) != before
+    return elapsed
 
 
 INTERACTIONS = {
