@@ -187,5 +187,8 @@ def page(browser, lab):
     assert offline.blocked == [], f"the page tried to fetch from outside 127.0.0.1: {offline.blocked[:5]}"
 
 
-def pytest_sessionstart(session):
-    ARTIFACTS.mkdir(exist_ok=True)
+@pytest.fixture(scope="session", autouse=True)
+def artifacts_folder() -> Path:
+    """Screenshots and timings of this run (a conftest below the root gets no sessionstart hook)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
