@@ -116,3 +116,12 @@ def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text()
     assert re.search(r"^make test$", ci, re.M)
     assert "set -euo pipefail" in ci
+
+
+def test_binder_configuration_lives_at_the_top_level():
+    # repo2docker reads configuration from binder/ or .binder/ if either exists and then
+    # ignores the top level, where environment.yml lives.
+    assert not (ROOT / "binder").exists() and not (ROOT / ".binder").exists()
+    post = ROOT / "postBuild"
+    assert post.stat().st_mode & 0o111, "postBuild must be executable"
+    assert "pip install --no-deps" in post.read_text()
