@@ -9,9 +9,16 @@ Question banks are data (``data/questions/<bank>.toml``, read with
 The logic is in pure functions, tested on their own:
 :func:`score` (every question type, partial credit explained in words),
 :func:`shuffled_options` / :func:`shuffled_items` (a fixed shuffle per
-question), :func:`parse_number`, :func:`section_href`, and the instructor
+question), :func:`parse_number`, :func:`section_href`, :func:`saved_result`
+(what a saved answer earns; the score and the course progress are computed
+from the store's saved answers, never from the widgets), and the instructor
 tools :func:`answer_key`, :func:`read_results` and :func:`class_summary`.
 The widget classes only wire ipywidgets controls to them.
+
+Every widget model costs a message to the browser, so a self-check shows its
+questions a page at a time (:data:`PAGE_SIZE`) and builds a page's widgets
+only when the page is first shown; widgets that need no layout of their own
+share one Layout and style model.
 
 Everything from a bank (prompts, options, feedback, explanations) is escaped
 before it becomes HTML; in ipywidgets controls it is used as plain text
@@ -25,17 +32,23 @@ import html
 import io
 import json
 import math
+import operator
 import random
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from fractions import Fraction
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable
 from urllib.parse import quote
 
+import anywidget
 import ipywidgets as ipw
+import traitlets
+from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 from traitlets import TraitError
 
 from .choices import CheckboxGroup, OrderList, RadioGroup
@@ -50,6 +63,9 @@ __all__ = [
     "QuestionStats",
     "ClassSummary",
     "SelfCheck",
+    "QuestionViews",
+    "LiveText",
+    "PAGE_SIZE",
     "CourseProgress",
     "CSV_COLUMNS",
     "MARKS",
@@ -58,6 +74,9 @@ __all__ = [
     "shuffled_items",
     "parse_number",
     "answer_text",
+    "saved_answer",
+    "saved_result",
+    "score_line",
     "display_answer",
     "correct_answer",
     "section_href",
@@ -424,6 +443,52 @@ def _mark_of(attempt: Attempt) -> str | None:
     return "partly" if attempt.score > 0 else "not-yet"
 
 
+def saved_answer(question: Question, attempt: Attempt) -> Any:
+    """A stored attempt's answer in the form :func:`score` takes (a list for multiple and order,
+    ``(text, mark)`` for written); raise ValueError if it no longer fits the question."""
+    if question.type in ("multiple", "order"):
+        items = _as_list(attempt.answer)
+        if items is None:
+            raise ValueError("the saved answer is not a list")
+        if question.type == "order" and sorted(items) != sorted(question.items):
+            raise ValueError("the saved items no longer match the question's items")
+        return items
+    if question.type == "written":
+        return (attempt.answer, _mark_of(attempt))
+    return attempt.answer
+
+
+def saved_result(question: Question, attempt: Attempt | None) -> Result | None:
+    """What a stored attempt earns against the question as it is now; None if there is no attempt
+    or it no longer fits (an option that was renamed, items that changed)."""
+    if attempt is None:
+        return None
+    try:
+        answer = saved_answer(question, attempt)
+    except ValueError:
+        return None
+    result = score(question, answer)
+    return result if result.valid else None
+
+
+def score_line(results: Sequence[Result | None]) -> str:
+    """The running score as HTML, one entry per question (None: not tried)."""
+    done = [r for r in results if r is not None]
+    points = sum(r.score for r in done)
+    right = sum(1 for r in done if r.correct)
+    partly = sum(1 for r in done if not r.correct and r.score > 0)
+    wrong = sum(1 for r in done if r.correct is False and r.score == 0)
+    unmarked = sum(1 for r in done if r.correct is None)
+    parts = [f"{right} correct", f"{partly} partly right", f"{wrong} not yet right"]
+    if unmarked:
+        parts.append(f"{unmarked} written answer{'s' if unmarked != 1 else ''} not marked yet")
+    parts.append(f"{len(results) - len(done)} not tried")
+    return (
+        f'<p role="status"><strong>Score: {_fmt_number(round(points, 2))} of {len(results)}</strong> '
+        f"({', '.join(parts)}).</p>"
+    )
+
+
 def display_answer(question: Question | None, text: str) -> str:
     """A stored answer as a person reads it: lists joined with '; ', orders with arrows."""
     items = _as_list(text) if text.strip().startswith("[") else None
@@ -553,8 +618,87 @@ def _answer_html(question: Question) -> str:
 # ---------------------------------------------------------------- widgets
 
 
-def _button(description: str, tooltip: str, **kw: Any) -> ipw.Button:
-    return ipw.Button(description=description, tooltip=tooltip, layout=ipw.Layout(width="auto"), **kw)
+class _Look:
+    """Layout and style models shared by the widgets of one self-check.
+
+    Left alone, every ipywidgets control makes its own Layout model, every
+    Button its own ButtonStyle and every HTML its own HTMLStyle: three models,
+    and in a kernel three comm messages, for one button. Widgets that need
+    nothing of their own share these instead (ipywidgets supports one Layout or
+    style model shared by many widgets). They are never changed once made: a
+    change would show on every widget that shares them.
+    """
+
+    @cached_property
+    def plain(self) -> ipw.Layout:
+        return ipw.Layout()
+
+    @cached_property
+    def auto(self) -> ipw.Layout:
+        return ipw.Layout(width="auto")
+
+    @cached_property
+    def question(self) -> ipw.Layout:
+        return ipw.Layout(margin="0 0 1em 0")
+
+    @cached_property
+    def essay(self) -> ipw.Layout:
+        return ipw.Layout(width="95%", height="6em")
+
+    @cached_property
+    def button_style(self) -> ipw.ButtonStyle:
+        return ipw.ButtonStyle()
+
+    @cached_property
+    def html_style(self) -> HTMLStyle:
+        return HTMLStyle()
+
+    @cached_property
+    def text_style(self) -> TextStyle:
+        return TextStyle(description_width="initial")
+
+    def html(self, value: str = "") -> ipw.HTML:
+        return ipw.HTML(value, layout=self.plain, style=self.html_style)
+
+    def hbox(self, children: Sequence[ipw.Widget]) -> ipw.HBox:
+        return ipw.HBox(list(children), layout=self.plain)
+
+    def vbox(self, children: Sequence[ipw.Widget]) -> ipw.VBox:
+        return ipw.VBox(list(children), layout=self.plain)
+
+
+def _button(description: str, tooltip: str, look: _Look | None = None, **kw: Any) -> ipw.Button:
+    if look is None:
+        return ipw.Button(description=description, tooltip=tooltip, layout=ipw.Layout(width="auto"), **kw)
+    return ipw.Button(description=description, tooltip=tooltip, layout=look.auto, style=look.button_style, **kw)
+
+
+class LiveText(anywidget.AnyWidget):
+    """One line of plain text in a polite live region: a screen reader reads each new value aloud.
+
+    An ipywidgets HTML widget replaces its whole content at each change, so a
+    ``role="status"`` element inside it is new each time, and screen readers
+    do not reliably announce a live region that has just appeared. Here the
+    region stays and only its text changes; the text is set with
+    ``textContent``, never as HTML.
+    """
+
+    _esm = r"""
+function render({ model, el }) {
+  el.classList.add("course-live");
+  const region = document.createElement("p");
+  region.setAttribute("role", "status");
+  region.setAttribute("aria-live", "polite");
+  region.textContent = model.get("value");
+  el.append(region);
+  const update = () => { region.textContent = model.get("value"); };
+  model.on("change:value", update);
+  return () => model.off("change:value", update);
+}
+export default { render };
+"""
+    _css = ".course-live { align-self: center; } .course-live p { margin: 0 0.8em; line-height: 1.5; }"
+    value = traitlets.Unicode("").tag(sync=True)
 
 
 class QuestionView(ipw.VBox):
@@ -570,6 +714,8 @@ class QuestionView(ipw.VBox):
         total: int,
         on_attempt: Callable[["QuestionView", Result], None] | None = None,
         lessons_dir: str | Path | None = None,
+        *,
+        look: _Look | None = None,
     ):
         self.question = question
         self.bank_id = bank_id
@@ -577,33 +723,31 @@ class QuestionView(ipw.VBox):
         self.on_attempt = on_attempt
         self.result: Result | None = None
         self.tries = 0
+        self._look = look = look if look is not None else _Look()
         self.link_html = section_link_html(question.lesson, question.section, lessons_dir)
         kind = TYPE_NAMES.get(question.type, question.type)
-        self.prompt = ipw.HTML(
+        self.prompt = look.html(
             f'<div style="{TEXT_STYLE}"><p><strong>Question {number} of {total}</strong> '
             f"<em>({_e(kind)}, {_e(question.difficulty)})</em></p>{_paragraphs(question.prompt)}</div>"
         )
         self.choice = self._build_input()
-        self.check_button = _button(self.check_label, f"Check your answer to question {number}", button_style="primary")
-        self.hint_button = _button("Hint", f"A hint for question {number}: available after a try that is not right", disabled=True)
-        self.reveal_button = _button("Show answer", f"Show the answer to question {number}")
-        self.feedback = ipw.HTML("")
-        self.hint = ipw.HTML("")
-        self.answer = ipw.HTML("")
+        self.check_button = _button(self.check_label, f"Check your answer to question {number}", look, button_style="primary")
+        self.hint_button = _button("Hint", f"A hint for question {number}: available after a try that is not right", look, disabled=True)
+        self.reveal_button = _button("Show answer", f"Show the answer to question {number}", look)
+        self.feedback = look.html()
+        self.hint = look.html()
+        self.answer = look.html()
         self.check_button.on_click(lambda _b: self.check())
         self.hint_button.on_click(lambda _b: self.show_hint())
         self.reveal_button.on_click(lambda _b: self.reveal())
-        buttons = ipw.HBox([self.check_button, *self._extra_buttons(), self.hint_button, self.reveal_button])
-        super().__init__(
-            [self.prompt, self.choice, buttons, self.feedback, self.hint, self.answer],
-            layout=ipw.Layout(margin="0 0 1em 0"),
-        )
+        buttons = look.hbox([self.check_button, *self._extra_buttons(), self.hint_button, self.reveal_button])
+        super().__init__([self.prompt, self.choice, buttons, self.feedback, self.hint, self.answer], layout=look.question)
         self.add_class("course-question")
         self.feedback.add_class("course-feedback")
         self.hint.add_class("course-hint")
         self.answer.add_class("course-answer")
 
-    # subclasses: build the input, read it, and put a stored answer back into it
+    # subclasses: build the input, read it, and put a saved answer back into it
     def _build_input(self) -> ipw.Widget:
         raise NotImplementedError
 
@@ -613,8 +757,8 @@ class QuestionView(ipw.VBox):
     def current_answer(self) -> Any:
         raise NotImplementedError
 
-    def _restore_input(self, attempt: Attempt) -> Any:
-        """Set the controls from a stored attempt; return the answer to re-score."""
+    def _restore_input(self, answer: Any) -> None:
+        """Set the controls from a saved answer, as :func:`saved_answer` gives it."""
         raise NotImplementedError
 
     def check(self) -> Result:
@@ -646,11 +790,12 @@ class QuestionView(ipw.VBox):
     def restore(self, attempt: Attempt) -> bool:
         """Show a saved attempt (after a restart) as if it had just been made; False if it no longer fits."""
         try:
-            answer = self._restore_input(attempt)
+            answer = saved_answer(self.question, attempt)
+            result = score(self.question, answer)
+            if not result.valid:
+                return False
+            self._restore_input(answer)
         except (ValueError, KeyError, TypeError, TraitError):
-            return False
-        result = score(self.question, answer)
-        if not result.valid:
             return False
         self._show(result, note="Your saved answer from an earlier session:")
         return True
@@ -659,20 +804,19 @@ class QuestionView(ipw.VBox):
 class SingleView(QuestionView):
     def _build_input(self) -> ipw.Widget:
         self.options = shuffled_options(self.question, self.bank_id)
-        return RadioGroup([o.text for o in self.options], description="Choose one answer:")
+        return RadioGroup([o.text for o in self.options], description="Choose one answer:", layout=self._look.plain)
 
     def current_answer(self) -> Any:
         return self.choice.value
 
-    def _restore_input(self, attempt: Attempt) -> Any:
-        self.choice.value = attempt.answer
-        return attempt.answer
+    def _restore_input(self, answer: Any) -> None:
+        self.choice.value = answer
 
 
 class TrueFalseView(SingleView):
     def _build_input(self) -> ipw.Widget:
         self.options = shuffled_options(self.question, self.bank_id)
-        return RadioGroup([o.text for o in self.options], description="True or false?")
+        return RadioGroup([o.text for o in self.options], description="True or false?", layout=self._look.plain)
 
     def current_answer(self) -> Any:
         return None if self.choice.value is None else self.choice.value == "True"
@@ -681,17 +825,13 @@ class TrueFalseView(SingleView):
 class MultipleView(QuestionView):
     def _build_input(self) -> ipw.Widget:
         self.options = shuffled_options(self.question, self.bank_id)
-        return CheckboxGroup([o.text for o in self.options], description="Select all that apply:")
+        return CheckboxGroup([o.text for o in self.options], description="Select all that apply:", layout=self._look.plain)
 
     def current_answer(self) -> Any:
         return list(self.choice.value)
 
-    def _restore_input(self, attempt: Attempt) -> Any:
-        chosen = _as_list(attempt.answer)
-        if chosen is None:
-            raise ValueError("stored answer is not a list of options")
-        self.choice.value = chosen
-        return chosen
+    def _restore_input(self, answer: Any) -> None:
+        self.choice.value = answer
 
 
 class OrderView(QuestionView):
@@ -704,17 +844,18 @@ class OrderView(QuestionView):
 
     def _build_input(self) -> ipw.Widget:
         start = shuffled_items(self.question, self.bank_id)
-        return OrderList(list(start), value=list(start), description="Choose the item for each position, the first at position 1; use each item once:")
+        return OrderList(
+            list(start),
+            value=list(start),
+            description="Choose the item for each position, the first at position 1; use each item once:",
+            layout=self._look.plain,
+        )
 
     def current_answer(self) -> Any:
         return list(self.choice.value)
 
-    def _restore_input(self, attempt: Attempt) -> Any:
-        order = _as_list(attempt.answer)
-        if order is None or sorted(order) != sorted(self.question.items):
-            raise ValueError("stored items no longer match")
-        self.choice.value = order
-        return order
+    def _restore_input(self, answer: Any) -> None:
+        self.choice.value = answer
 
 
 class NumberView(QuestionView):
@@ -724,15 +865,15 @@ class NumberView(QuestionView):
             value="",
             description="Your answer",
             placeholder=f"a number{unit}",
-            style={"description_width": "initial"},
+            style=self._look.text_style,
+            layout=self._look.plain,
         )
 
     def current_answer(self) -> Any:
         return self.choice.value
 
-    def _restore_input(self, attempt: Attempt) -> Any:
-        self.choice.value = attempt.answer
-        return attempt.answer
+    def _restore_input(self, answer: Any) -> None:
+        self.choice.value = answer
 
 
 class WrittenView(QuestionView):
@@ -745,14 +886,14 @@ class WrittenView(QuestionView):
             value="",
             description="Your answer",
             placeholder="Write a few sentences",
-            style={"description_width": "initial"},
-            layout=ipw.Layout(width="95%", height="6em"),
+            style=self._look.text_style,
+            layout=self._look.essay,
         )
 
     def _extra_buttons(self) -> list[ipw.Widget]:
         self.mark_buttons: dict[str, ipw.Button] = {}
         for key, (label, _c, _s) in MARKS.items():
-            b = _button(label, f"Mark your answer to question {self.number}: {label}", disabled=True)
+            b = _button(label, f"Mark your answer to question {self.number}: {label}", self._look, disabled=True)
             b.on_click(lambda _b, key=key: self.mark(key))
             self.mark_buttons[key] = b
         return list(self.mark_buttons.values())
@@ -776,11 +917,10 @@ class WrittenView(QuestionView):
                 self.on_attempt(self, result)
         return result
 
-    def _restore_input(self, attempt: Attempt) -> Any:
-        self.choice.value = attempt.answer
+    def _restore_input(self, answer: Any) -> None:
+        self.choice.value = answer[0]
         for b in self.mark_buttons.values():
             b.disabled = False
-        return (attempt.answer, _mark_of(attempt))
 
 
 _VIEWS: dict[str, type[QuestionView]] = {
@@ -791,6 +931,63 @@ _VIEWS: dict[str, type[QuestionView]] = {
     "number": NumberView,
     "written": WrittenView,
 }
+
+
+class QuestionViews(Sequence):
+    """The question views of a self-check, in bank order, each built the first time it is needed.
+
+    ``len()`` counts every question, built or not. Indexing or iterating builds
+    a view on first access, and a view shows its question's saved answer from
+    the moment it is built. :attr:`built` lists the views built so far without
+    building more; :attr:`records` gives the questions themselves.
+    """
+
+    def __init__(self, records: Sequence[Question], build: Callable[[int, dict[str, Attempt] | None], QuestionView]):
+        self._records = tuple(records)
+        self._build = build
+        self._views: list[QuestionView | None] = [None] * len(self._records)
+        self._index = {q.id: i for i, q in enumerate(self._records)}
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self.get(i) for i in range(*index.indices(len(self)))]
+        return self.get(index)
+
+    def get(self, index: int, latest: dict[str, Attempt] | None = None) -> QuestionView:
+        """The view at ``index``, built now if it was not yet (``latest``: the store's latest attempts, if at hand)."""
+        i = operator.index(index)
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(f"question index {index} out of range (this self-check has {len(self)} questions)")
+        view = self._views[i]
+        if view is None:
+            view = self._views[i] = self._build(i, latest)
+        return view
+
+    def is_built(self, index: int) -> bool:
+        return self._views[index] is not None
+
+    @property
+    def built(self) -> tuple[QuestionView, ...]:
+        return tuple(v for v in self._views if v is not None)
+
+    @property
+    def records(self) -> tuple[Question, ...]:
+        return self._records
+
+    def index_of(self, question_id: str) -> int:
+        """The position of a question by its id; KeyError names the known ids if there is none."""
+        try:
+            return self._index[question_id]
+        except KeyError:
+            raise KeyError(f"no question {question_id!r} in this self-check (questions: {', '.join(self._index)})") from None
+
+    def __repr__(self) -> str:
+        return f"<QuestionViews: {len(self)} questions, {len(self.built)} built>"
 
 
 def _store_notice(store: ProgressStore, extra: str = "") -> str:
@@ -807,8 +1004,19 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "student"
 
 
+# Questions per page: a page's views are built (and in a kernel, sent to the
+# browser) only when the page is first shown, so a long bank costs little to show.
+PAGE_SIZE = 5
+
+
 class SelfCheck(ipw.VBox):
-    """A bank of self-check questions; every attempt is saved and comes back after a restart."""
+    """A bank of self-check questions, a page at a time; every attempt is saved and comes back after a restart.
+
+    Only the first page's questions are built at first; another page's are
+    built when it is first shown (:meth:`show_page`, or the Previous and Next
+    buttons). ``questions`` still gives every question's view (built on first
+    access), and the score counts every saved answer, on every page.
+    """
 
     def __init__(
         self,
@@ -818,97 +1026,194 @@ class SelfCheck(ipw.VBox):
         bank_id: str = "",
         error: str = "",
         lessons_dir: str | Path | None = None,
+        page_size: int = PAGE_SIZE,
     ):
+        if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
+            raise ValueError(f"page_size must be a whole number of questions, 1 or more (got {page_size!r})")
         self.bank = bank
         self.bank_id = bank.id if bank is not None else bank_id
         self.store = store if store is not None else default_store()
         self.error = error
-        self.questions: list[QuestionView] = []
-        self.status = ipw.HTML("")
-        self.score_text = ipw.HTML("")
-        self.student = ipw.Text(value="", description="Your name", placeholder="for the file you hand in", style={"description_width": "initial"})
-        self.export_button = _button("Save my answers as CSV", "Save your answers to a CSV file to hand in")
-        self.export_status = ipw.HTML("")
+        self.page_size = page_size
+        self._lessons_dir = lessons_dir
+        self._look = look = _Look()
+        # The store's latest attempts at this bank, read when a page is first built and kept
+        # up to date by every attempt recorded in this process: re-reading the whole store
+        # at each click would cost ~30 ms on a store of 100,000 attempts.
+        self._latest: dict[str, Attempt] = {}
+        records = [q for q in bank.questions if q.type in _VIEWS] if bank is not None else []
+        numbers = {id(q): i for i, q in enumerate(bank.questions, 1)} if bank is not None else {}
+        self._numbers = [numbers[id(q)] for q in records]
+        self._total = len(bank.questions) if bank is not None else 0
+        self.questions = QuestionViews(records, self._build_view)
+        self.pages = max(1, math.ceil(len(records) / page_size)) if bank is not None else 0
+        self.page = 0
+        self.status = look.html()
+        self.score_text = look.html()
+        self.student = ipw.Text(value="", description="Your name", placeholder="for the file you hand in", style=look.text_style, layout=look.plain)
+        self.export_button = _button("Save my answers as CSV", "Save your answers to a CSV file to hand in", look)
+        self.export_status = look.html()
         self.export_button.on_click(lambda _b: self._export_clicked())
         if bank is None:
-            self.header = ipw.HTML(
+            self.header = look.html(
                 _box(VERMILLION, f"<p><strong>✗ This self-check could not be loaded.</strong></p><p>{_e(error)}</p>")
             )
-            super().__init__([self.header])
+            super().__init__([self.header], layout=look.plain)
             self.add_class("course-widget")
             self.add_class("course-selfcheck")
             return
-        self.header = ipw.HTML(
-            f"<p><strong>Self-check: {_e(bank.title)}</strong></p>"
+        paging = ""
+        if self.pages > 1:
+            paging = (
+                f" The questions are shown {page_size} at a time: <strong>Previous</strong> and <strong>Next</strong> "
+                "below them move between pages, and your score counts the answers on every page."
+            )
+        self.header = look.html(
+            f'<div style="{TEXT_STYLE}"><p><strong>Self-check: {_e(bank.title)}</strong></p>'
             f"<p>{_plural(len(bank.questions), 'question')}. Each answer gets feedback and a link to the "
-            "section that teaches it; you can try again as often as you like.</p>"
+            f"section that teaches it; you can try again as often as you like.{paging}</p></div>"
         )
-        total = len(bank.questions)
-        for i, q in enumerate(bank.questions, 1):
-            view_cls = _VIEWS.get(q.type)
-            if view_cls is None:
-                continue
-            self.questions.append(view_cls(q, bank.id, i, total, self._on_attempt, lessons_dir))
-        self._restore()
-        self._update_score()
+        self.page_box = look.vbox([])
+        self.page_label = LiveText(layout=look.plain)
+        self.previous_button = _button("Previous", "Show the previous page of questions", look)
+        self.next_button = _button("Next", "Show the next page of questions", look)
+        self.previous_button.on_click(lambda _b: self.previous_page())
+        self.next_button.on_click(lambda _b: self.next_page())
+        self.pager = look.hbox([self.previous_button, self.page_label, self.next_button])
+        self.pager.add_class("course-pager")
+        self.store.on_record(self._on_record)
+        self.show_page(1)
         self._update_status()
-        export = ipw.VBox(
+        export = look.vbox(
             [
-                ipw.HTML("<p>To hand in your answers, type your name and save them as a CSV file.</p>"),
-                ipw.HBox([self.student, self.export_button]),
+                look.html("<p>To hand in your answers, type your name and save them as a CSV file.</p>"),
+                look.hbox([self.student, self.export_button]),
                 self.export_status,
             ]
         )
-        super().__init__([self.header, self.status, *self.questions, self.score_text, export])
+        pager = [self.pager] if self.pages > 1 else []
+        super().__init__([self.header, self.status, self.page_box, *pager, self.score_text, export], layout=look.plain)
         self.add_class("course-widget")
         self.add_class("course-selfcheck")
 
     @classmethod
-    def from_bank(cls, bank_id: str, folder: str | Path | None = None, store: ProgressStore | None = None) -> "SelfCheck":
+    def from_bank(
+        cls,
+        bank_id: str,
+        folder: str | Path | None = None,
+        store: ProgressStore | None = None,
+        *,
+        page_size: int = PAGE_SIZE,
+    ) -> "SelfCheck":
         """The self-check for ``data/questions/<bank_id>.toml`` (or in ``folder``/questions)."""
         try:
             bank = load_bank(bank_id, folder)
         except DataError as exc:
-            return cls(None, store, bank_id=bank_id, error=str(exc))
-        return cls(bank, store)
+            return cls(None, store, bank_id=bank_id, error=str(exc), page_size=page_size)
+        return cls(bank, store, page_size=page_size)
 
-    def _restore(self) -> None:
-        latest = self.store.latest(self.bank_id)
-        for view in self.questions:
-            attempt = latest.get(view.question.id)
-            if attempt is not None:
-                view.restore(attempt)
+    # ------------------------------------------------------------ pages
+
+    def _page_range(self, number: int) -> range:
+        start = (number - 1) * self.page_size
+        return range(start, min(start + self.page_size, len(self.questions)))
+
+    def page_of(self, question_id: str) -> int:
+        """The page (from 1) that shows a question."""
+        return self.questions.index_of(question_id) // self.page_size + 1
+
+    def view(self, question_id: str) -> QuestionView:
+        """The view of a question by its id, built now if its page has not been shown yet."""
+        return self.questions[self.questions.index_of(question_id)]
+
+    def page_text(self, note: str = "") -> str:
+        """What the page label says, e.g. 'Questions 6–10 of 19 (page 2 of 4)'."""
+        shown = self._page_range(self.page)
+        if not shown:
+            return "There are no questions in this self-check."
+        first, last = self._numbers[shown[0]], self._numbers[shown[-1]]
+        which = f"Question {first}" if first == last else f"Questions {first}–{last}"
+        text = f"{which} of {self._total} (page {self.page} of {self.pages})"
+        return f"{text}: {note}" if note else text
+
+    def show_page(self, number: int) -> None:
+        """Show page ``number`` (1 to :attr:`pages`), building its questions' views the first time."""
+        if self.bank is None:
+            raise ValueError(f"this self-check has no pages: {self.error}")
+        if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= self.pages:
+            raise ValueError(f"page {number!r} does not exist: pages go from 1 to {self.pages}")
+        shown = self._page_range(number)
+        latest = None
+        if self.page == 0 or not all(self.questions.is_built(i) for i in shown):
+            latest = self._read_latest()
+        views = [self.questions.get(i, latest) for i in shown]
+        self.page = number
+        self.page_box.children = views
+        self.page_label.value = self.page_text()
+        if latest is not None:
+            self._update_score()
+
+    # The buttons are never disabled at the first or last page: a button that is
+    # disabled while it has the keyboard focus drops the focus to the page, and
+    # the next key press would reach JupyterLab's notebook shortcuts instead.
+    def next_page(self) -> None:
+        if self.page < self.pages:
+            self.show_page(self.page + 1)
+        else:
+            self.page_label.value = self.page_text("this is the last page.")
+
+    def previous_page(self) -> None:
+        if self.page > 1:
+            self.show_page(self.page - 1)
+        else:
+            self.page_label.value = self.page_text("this is the first page.")
+
+    # ------------------------------------------------------------ answers and score
+
+    def _build_view(self, index: int, latest: dict[str, Attempt] | None) -> QuestionView:
+        question = self.questions.records[index]
+        view = _VIEWS[question.type](
+            question, self.bank_id, self._numbers[index], self._total, self._on_attempt, self._lessons_dir, look=self._look
+        )
+        if latest is None:
+            latest = self._read_latest()
+            self._update_score()
+        attempt = latest.get(question.id)
+        if attempt is not None:
+            view.restore(attempt)
+        return view
+
+    def _read_latest(self) -> dict[str, Attempt]:
+        """Read the store again (other kernels may have saved answers since)."""
+        self._latest = self.store.latest(self.bank_id)
+        return self._latest
+
+    def _on_record(self, attempt: Attempt) -> None:
+        # Any attempt saved in this process: this widget's, or another widget's on the same bank.
+        if attempt.bank == self.bank_id:
+            self._latest[attempt.question] = attempt
+            self._update_score()
 
     def _on_attempt(self, view: QuestionView, result: Result) -> None:
         self.store.record(Attempt(self.bank_id, view.question.id, result.answer, result.correct, result.score, now_iso()))
-        self._update_score()
         self._update_status()
 
     def _update_status(self) -> None:
         extra = " You can still save your answers as a CSV file at the end of this self-check." if self.store.warning else ""
         self.status.value = _store_notice(self.store, extra)
 
+    def results(self) -> list[Result | None]:
+        """Per question, in order, what its latest saved answer earns (None: not tried), page shown or not."""
+        latest = self._read_latest() if self.bank is not None else {}
+        return [saved_result(q, latest.get(q.id)) for q in self.questions.records]
+
     def _update_score(self) -> None:
-        total = len(self.questions)
-        results = [v.result for v in self.questions]
-        points = sum(r.score for r in results if r is not None)
-        right = sum(1 for r in results if r is not None and r.correct)
-        partly = sum(1 for r in results if r is not None and not r.correct and r.score > 0)
-        wrong = sum(1 for r in results if r is not None and r.correct is False and r.score == 0)
-        unmarked = sum(1 for r in results if r is not None and r.correct is None)
-        untried = sum(1 for r in results if r is None)
-        parts = [f"{right} correct", f"{partly} partly right", f"{wrong} not yet right"]
-        if unmarked:
-            parts.append(f"{unmarked} written answer{'s' if unmarked != 1 else ''} not marked yet")
-        parts.append(f"{untried} not tried")
-        self.score_text.value = (
-            f'<p role="status"><strong>Score: {_fmt_number(round(points, 2))} of {total}</strong> '
-            f"({', '.join(parts)}).</p>"
-        )
+        self.score_text.value = score_line([saved_result(q, self._latest.get(q.id)) for q in self.questions.records])
 
     @property
     def points(self) -> float:
-        return sum(v.result.score for v in self.questions if v.result is not None)
+        """The score: every question's latest saved answer, read from the store now."""
+        return sum(r.score for r in self.results() if r is not None)
 
     def export_csv(self, path: str | Path, student: str | None = None) -> Path:
         """Write every saved attempt at this bank to a CSV file to hand in; return its path."""
@@ -977,8 +1282,9 @@ def progress_rows(store: ProgressStore, folder: str | Path | None = None) -> lis
             rows.append({"bank": bid, "lesson": None, "title": bid, "questions": 0, "answered": 0, "correct": 0, "points": 0.0, "error": str(exc)})
             continue
         latest = store.latest(bid)
-        ids = {q.id for q in bank.questions}
-        got = [a for qid, a in latest.items() if qid in ids]
+        # Scored as the self-check scores them, so that both widgets agree: a saved
+        # answer that no longer fits its question (a renamed option) does not count.
+        got = [r for r in (saved_result(q, latest.get(q.id)) for q in bank.questions) if r is not None]
         rows.append(
             {
                 "bank": bid,
@@ -986,8 +1292,8 @@ def progress_rows(store: ProgressStore, folder: str | Path | None = None) -> lis
                 "title": bank.title,
                 "questions": len(bank.questions),
                 "answered": len(got),
-                "correct": sum(1 for a in got if a.correct),
-                "points": sum(a.score for a in got),
+                "correct": sum(1 for r in got if r.correct),
+                "points": sum(r.score for r in got),
                 "error": "",
             }
         )
