@@ -195,3 +195,35 @@ def test_a_selfcheck_can_be_answered_with_the_keyboard_alone(page, lab):
     p.wait_for_function("el => /Correct|Not quite|Partly/.test(el.innerText)",
                         arg=feedback.element_handle(), timeout=30_000)
     assert re.search(r"Correct|Not quite|Partly", feedback.inner_text())
+
+
+def test_a_long_selfcheck_pages_by_keyboard_and_keeps_the_focus(page, lab, axe_source):
+    from widgets.data import load_bank
+    from widgets.selfcheck import PAGE_SIZE
+
+    lesson = next(l for l in LESSONS if l.name.startswith("01_"))
+    n = len(load_bank("lesson01").questions)
+    pages = -(-n // PAGE_SIZE)
+    assert pages >= 3, "this test needs a bank of at least three pages"
+    p = page.page
+    open_and_run(p, lab, lesson)
+    root = p.locator(".course-selfcheck").first
+    root.scroll_into_view_if_needed()
+    live = root.locator(".course-live [role=status][aria-live=polite]")
+    assert live.inner_text() == f"Questions 1–{PAGE_SIZE} of {n} (page 1 of {pages})"
+    assert root.locator(".course-question").count() == PAGE_SIZE
+
+    def focused() -> str:
+        return p.evaluate("() => (document.activeElement && document.activeElement.innerText || '').trim()")
+
+    root.get_by_role("button", name="Next").focus()
+    p.keyboard.press("Enter")
+    p.wait_for_function(f"el => el.innerText.startsWith('Questions {PAGE_SIZE + 1}–')",
+                        arg=live.element_handle(), timeout=30_000)
+    assert f"Question {PAGE_SIZE + 1} of {n}" in root.locator(".course-question").first.inner_text()
+    assert focused() == "Next", "the focus must stay on the button (JupyterLab would take the next key)"
+    p.keyboard.press("Shift+Tab")
+    assert focused() == "Previous"
+    p.keyboard.press("Enter")
+    p.wait_for_function("el => el.innerText.startsWith('Questions 1–')", arg=live.element_handle(), timeout=30_000)
+    assert audit(p, axe_source) == []
