@@ -125,10 +125,43 @@ def interact_cards(p, root) -> float:
     return elapsed
 
 
+def interact_office_lookup(p, root) -> float:
+    """Type a date; the kernel's answer names the US president the course's data gives for it."""
+    from widgets.cards import office_holders
+
+    day = "1987-12-08"
+    president = office_holders(day)["us-president"][0][0].name
+    box = root.locator("input[type=text]").first
+    start = time.perf_counter()
+    box.fill(day)
+    box.press("Enter")
+    p.wait_for_function("([el, name]) => el.innerText.includes(name)",
+                        arg=[root.element_handle(), president], timeout=30_000)
+    return time.perf_counter() - start
+
+
+def interact_stakeholders(p, root) -> float:
+    """Choose another negotiation; the table of placements below the map must change."""
+    select = root.locator("select").first
+    options = select.locator("option").all_inner_texts()
+    assert len(options) >= 2, "the stakeholder map offers a single negotiation"
+    before = root.inner_text()
+    current = select.input_value()
+    choice = next(o for o in select.locator("option").all() if o.get_attribute("value") != current)
+    start = time.perf_counter()
+    select.select_option(value=choice.get_attribute("value"))
+    p.wait_for_function("([el, t]) => el.innerText !== t", arg=[root.element_handle(), before], timeout=30_000)
+    elapsed = time.perf_counter() - start
+    assert plot_points(p, root) > 0
+    return elapsed
+
+
 INTERACTIONS = {
     "course-timeline": interact_timeline,
     "course-selfcheck": interact_selfcheck,
     "course-cards": interact_cards,
+    "course-office-lookup": interact_office_lookup,
+    "course-stakeholders": interact_stakeholders,
 }
 
 
