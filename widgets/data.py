@@ -813,6 +813,9 @@ def _narratives(rec: _Record) -> tuple[Narrative, ...]:
         return ()
     out = []
     for i, raw in enumerate(value, 1):
+        if not isinstance(raw, Mapping):
+            rec.bad("narratives", raw, f"(narrative {i}) is not a table with side, attribution, text and sources")
+            continue
         sub = _Record(raw, rec.where + f", narrative {i}", rec.problems)
         n = Narrative(
             side=sub.choice("side", SIDES),
@@ -883,6 +886,9 @@ def _roles(rec: _Record) -> tuple[Role, ...]:
         return ()
     out = []
     for i, raw in enumerate(value, 1):
+        if not isinstance(raw, Mapping):
+            rec.bad("roles", raw, f"(role {i}) is not a table with title, kind, organisation and start")
+            continue
         sub = _Record(raw, rec.where + f", role {i}", rec.problems)
         role = Role(
             title=sub.text("title"),
