@@ -64,4 +64,30 @@ OKABE_ITO = (
 # Marker symbols double-encode categories so colour is never the only cue.
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon", "triangle-down")
 
-__all__ = ["go", "OKABE_ITO", "SYMBOLS"]
+# The course's look, in one place: white background, light grid, the Okabe–Ito colour cycle.
+# Giving every figure an explicit template also spares each kernel plotly's default one, which
+# it loads from a JSON file and validates on the first figure (about 35 ms).
+TEMPLATE = go.layout.Template(
+    layout=dict(
+        colorway=list(OKABE_ITO),
+        paper_bgcolor="#FFFFFF",
+        plot_bgcolor="#FFFFFF",
+        font=dict(color="#222222"),
+        hoverlabel=dict(font=dict(color="#000000"), bgcolor="#FFFFFF"),
+        xaxis=dict(gridcolor="#DDDDDD", linecolor="#888888", zerolinecolor="#BBBBBB", ticks="outside"),
+        yaxis=dict(gridcolor="#DDDDDD", linecolor="#888888", zerolinecolor="#BBBBBB", ticks="outside"),
+        legend=dict(bgcolor="rgba(255,255,255,0.8)"),
+    )
+)
+
+
+def figure(data, layout) -> go.FigureWidget:
+    """A course figure: a FigureWidget with the course template unless ``layout`` sets one."""
+    if isinstance(layout, dict):
+        layout = go.Layout(**layout)
+    if layout.template is None or layout.template == go.layout.Template():
+        layout.template = TEMPLATE
+    return go.FigureWidget(data=data, layout=layout)
+
+
+__all__ = ["go", "figure", "OKABE_ITO", "SYMBOLS", "TEMPLATE"]

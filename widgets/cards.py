@@ -37,7 +37,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import ipywidgets as ipw
 
-from ._plotly import OKABE_ITO, SYMBOLS, go
+from ._plotly import OKABE_ITO, SYMBOLS, figure, go
 from .course import sources_html
 from .data import (
     OFFICES,
@@ -627,7 +627,7 @@ def _tenure_figure(kinds: Sequence[str]) -> Any:
         uniformtext=dict(minsize=8, mode="hide"),
         plot_bgcolor="#FFFFFF",
     )
-    return go.FigureWidget(data=traces, layout=layout)
+    return figure(traces, layout)
 
 
 # ---------------------------------------------------------------- the deck
@@ -1377,7 +1377,7 @@ class StakeholderMap(ipw.VBox):
             legend=dict(orientation="h", y=-0.15),
             plot_bgcolor="#FFFFFF",
         )
-        return go.FigureWidget(data=traces, layout=layout)
+        return figure(traces, layout)
 
     def refresh(self) -> None:
         """Show the chosen negotiation: points updated in place, the count, the table."""

@@ -503,7 +503,7 @@ def build_figure(
     lanes: _Lanes | None = None,
 ):
     """A new FigureWidget: one trace per lane (showing ``events[idx]``, all by default) and a 'selected' ring."""
-    from ._plotly import go
+    from ._plotly import figure, go
 
     lanes = lanes or _lanes(events)
     show = None
@@ -575,7 +575,7 @@ def build_figure(
             gridcolor="#EEEEEE",
         ),
     )
-    return go.FigureWidget(data=traces, layout=layout)
+    return figure(traces, layout)
 
 
 # ---------------------------------------------------------------- the year range control
