@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import random
 import re
-import sys
-import types
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -567,25 +565,10 @@ def test_draw_set_refuses_when_dates_cannot_be_told_apart():
         draw_set(same, 3, random.Random(0))
 
 
-@dataclass(frozen=True)
-class _FallbackAttempt:  # the shared interface, for when widgets/progress.py is not there yet
-    bank: str
-    question: str
-    answer: str
-    correct: bool | None
-    score: float
-    time: str
-
-
 @pytest.fixture
-def attempt_class(monkeypatch):
-    try:
-        from widgets.progress import Attempt
-    except ImportError:
-        module = types.ModuleType("widgets.progress")
-        module.Attempt = _FallbackAttempt
-        monkeypatch.setitem(sys.modules, "widgets.progress", module)
-        Attempt = _FallbackAttempt
+def attempt_class():
+    from widgets.progress import Attempt
+
     return Attempt
 
 
