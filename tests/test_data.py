@@ -383,3 +383,11 @@ def test_in_a_notebook_a_data_error_shows_its_message_not_a_traceback(course, wr
     assert isinstance(result.error_in_exec, DataError)
     assert "field 'date': '1987-13-08' is not a real calendar date" in text
     assert "Traceback" not in text and "_load_events" not in text
+
+
+def test_a_csv_the_csv_module_cannot_parse_is_a_data_error(course, write):
+    # A field over the csv module's size limit raised a bare _csv.Error before.
+    write("eras.csv", "id,title,start,end,summary,source_title,source_url\n"
+          f'a,"{"x" * 200_000}",1945,,S,T,https://example.org/a\n')
+    with pytest.raises(DataError, match=r"eras.csv: not a readable CSV file \(field larger than field limit"):
+        D.load_eras(course)

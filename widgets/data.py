@@ -63,6 +63,7 @@ __all__ = [
     "bank_ids",
     "load_lessons",
     "parse_date",
+    "read_csv",
 ]
 
 # ---------------------------------------------------------------- vocabularies
@@ -462,27 +463,41 @@ def _parse_toml(path: Path, _stamp) -> tuple[dict[str, Any], str]:
         raise DataError(f"{_display(path)}: not valid TOML ({exc})") from None
 
 
-def _read_csv(path: Path, required: Iterable[str]) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (spreadsheet row number, row) pairs; the header is row 1."""
+def read_csv(path: str | os.PathLike[str], required: Iterable[str], *, what: str = "") -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a CSV file as (spreadsheet row number, row with stripped cells); the header is row 1.
+
+    Blank rows are skipped. Any problem (unreadable, not UTF-8, empty, missing columns, a row
+    longer than the header, a file the csv module cannot parse, no data rows) raises DataError
+    naming the file and row. ``what`` names the kind of file expected ("a self-check export"),
+    for files that may be something else entirely.
+    """
+    path = Path(path)
+    required = list(required)
     text = _read_text(path)
     where = _display(path)
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise DataError(
-            f"{where}, row 1: missing column(s) {', '.join(repr(m) for m in missing)} "
-            f"(expected columns: {', '.join(required)})"
-        )
-    reader.fieldnames = header
-    rows = 0
-    for row in reader:
-        rows += 1
-        if None in row:
-            raise DataError(f"{where}, row {reader.line_num}: more cells than columns in the header")
-        if not any((v or "").strip() for v in row.values()):
-            continue
-        yield reader.line_num, {k: (v or "").strip() for k, v in row.items()}
+    try:
+        reader = csv.DictReader(io.StringIO(text))
+        header = [h.strip() for h in (reader.fieldnames or [])]
+        missing = [c for c in required if c not in header]
+        if missing and what:
+            raise DataError(f"{where}: not {what}: missing column(s) {', '.join(missing)} "
+                            f"(expected {', '.join(required)})")
+        if missing:
+            raise DataError(
+                f"{where}, row 1: missing column(s) {', '.join(repr(m) for m in missing)} "
+                f"(expected columns: {', '.join(required)})"
+            )
+        reader.fieldnames = header
+        rows = 0
+        for row in reader:
+            rows += 1
+            if None in row:
+                raise DataError(f"{where}, row {reader.line_num}: more cells than columns in the header")
+            if not any((v or "").strip() for v in row.values()):
+                continue
+            yield reader.line_num, {k: (v or "").strip() for k, v in row.items()}
+    except csv.Error as exc:
+        raise DataError(f"{where}: not a readable CSV file ({exc})") from None
     if rows == 0:
         raise DataError(f"{where}: the file has a header but no data rows")
 
@@ -784,7 +799,7 @@ def _load_eras(path: Path, _stamp) -> tuple[Era, ...]:
     eras = []
     where_ids = []
     cols = ("id", "title", "start", "end", "summary", "source_title", "source_url")
-    for row_no, row in _read_csv(path, cols):
+    for row_no, row in read_csv(path, cols):
         rec = _Record(row, f"{_display(path)}, row {row_no}", problems)
         era = Era(
             id=rec.ident(),
@@ -1007,7 +1022,7 @@ def _load_series(path: Path, _stamp):
     problems = _Problems()
     out: dict[str, list[SeriesPoint]] = {}
     seen: dict[tuple[str, str], int] = {}
-    for row_no, row in _read_csv(path, ("series", "date", "value", "unit", "source_title", "source_url")):
+    for row_no, row in read_csv(path, ("series", "date", "value", "unit", "source_title", "source_url")):
         rec = _Record(row, f"{_display(path)}, row {row_no}", problems)
         sid = rec.ident("series")
         point = SeriesPoint(
@@ -1041,7 +1056,7 @@ def _load_stakeholders(path: Path, _stamp, players, events) -> tuple[Placement, 
     out = []
     seen: dict[tuple[str, str], int] = {}
     cols = ("negotiation", "player", "interest", "influence", "justification", "source_title", "source_url")
-    for row_no, row in _read_csv(path, cols):
+    for row_no, row in read_csv(path, cols):
         rec = _Record(row, f"{_display(path)}, row {row_no}", problems)
         negotiation = rec.ident("negotiation")
         player = rec.ident("player")

@@ -53,7 +53,7 @@ from traitlets import TraitError
 
 from .choices import CheckboxGroup, OrderList, RadioGroup
 from .course import lessons_dir as course_lessons_dir
-from .data import Bank, DataError, Question, bank_ids, load_bank
+from .data import Bank, DataError, Question, bank_ids, load_bank, read_csv
 from .progress import Attempt, ProgressStore, default_store, now_iso
 
 __all__ = [
@@ -1390,54 +1390,28 @@ def read_results(path: str | Path) -> list[ResultRow]:
     """Read one hand-in CSV; raise DataError naming the file (and row and field) if it is not one."""
     path = Path(path)
     name = path.name
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DataError(f"{name}: cannot be read ({exc.strerror or exc})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise DataError(f"{name}: not UTF-8 text, so not a self-check export") from None
-    if not text.strip():
-        raise DataError(f"{name}: the file is empty")
-    try:
-        reader = csv.DictReader(io.StringIO(text))
-        header = [h.strip() for h in (reader.fieldnames or [])]
-        missing = [c for c in CSV_COLUMNS if c not in header]
-        if missing:
-            raise DataError(
-                f"{name}: not a self-check export: missing column(s) {', '.join(missing)} "
-                f"(expected {', '.join(CSV_COLUMNS)})"
-            )
-        reader.fieldnames = header
-        rows = []
-        for row in reader:
-            where = f"{name}, row {reader.line_num}"
-            if None in row:
-                raise DataError(f"{where}: more cells than columns in the header")
-            cells = {k: _csv_unsafe((row.get(k) or "").strip()) for k in CSV_COLUMNS}
-            if not any(cells.values()):
-                continue
-            for key in ("student", "bank", "question", "time"):
-                if not cells[key]:
-                    raise DataError(f"{where}, field '{key}': missing")
-            correct_text = cells["correct"].lower()
-            if correct_text not in ("true", "false", ""):
-                raise DataError(f"{where}, field 'correct': {cells['correct']!r} is not true, false or empty")
-            try:
-                value = float(cells["score"])
-            except ValueError:
-                value = float("nan")
-            if not 0.0 <= value <= 1.0:
-                raise DataError(f"{where}, field 'score': {cells['score']!r} is not a number from 0 to 1")
-            try:
-                datetime.fromisoformat(cells["time"])
-            except ValueError:
-                raise DataError(f"{where}, field 'time': {cells['time']!r} is not an ISO-8601 time") from None
-            correct = None if correct_text == "" else correct_text == "true"
-            rows.append(ResultRow(cells["student"], cells["bank"], cells["question"], cells["answer"], correct, value, cells["time"], name))
-    except csv.Error as exc:
-        raise DataError(f"{name}: not a readable CSV file ({exc})") from None
+    rows = []
+    for line, row in read_csv(path, CSV_COLUMNS, what="a self-check export"):
+        where = f"{name}, row {line}"
+        cells = {k: _csv_unsafe(row.get(k) or "") for k in CSV_COLUMNS}
+        for key in ("student", "bank", "question", "time"):
+            if not cells[key]:
+                raise DataError(f"{where}, field '{key}': missing")
+        correct_text = cells["correct"].lower()
+        if correct_text not in ("true", "false", ""):
+            raise DataError(f"{where}, field 'correct': {cells['correct']!r} is not true, false or empty")
+        try:
+            value = float(cells["score"])
+        except ValueError:
+            value = float("nan")
+        if not 0.0 <= value <= 1.0:
+            raise DataError(f"{where}, field 'score': {cells['score']!r} is not a number from 0 to 1")
+        try:
+            datetime.fromisoformat(cells["time"])
+        except ValueError:
+            raise DataError(f"{where}, field 'time': {cells['time']!r} is not an ISO-8601 time") from None
+        correct = None if correct_text == "" else correct_text == "true"
+        rows.append(ResultRow(cells["student"], cells["bank"], cells["question"], cells["answer"], correct, value, cells["time"], name))
     if not rows:
         raise DataError(f"{name}: has a header but no answers")
     return rows
