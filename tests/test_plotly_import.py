@@ -7,7 +7,7 @@ import sys
 
 SCRIPT = r"""
 import sys
-from widgets._plotly import go
+from widgets.ui.plot import go
 fig = go.FigureWidget(data=[go.Scatter(x=[1], y=[2])])
 assert "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules, "paid at import"
 import plotly.io._renderers as r

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from traitlets import TraitError
 
-from widgets import choices as C
+from widgets.ui import choices as C
 from widgets import selfcheck as S
 from widgets.data import Option, Question, bank_ids, load_bank
 from widgets.progress import Attempt, ProgressStore

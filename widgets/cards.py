@@ -37,7 +37,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import ipywidgets as ipw
 
-from ._plotly import OKABE_ITO, SYMBOLS, figure, go
+from .ui.plot import OKABE_ITO, SYMBOLS, figure, go
 from .course import sources_html
 from .data import (
     OFFICES,

@@ -51,7 +51,7 @@ import traitlets
 from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 from traitlets import TraitError
 
-from .choices import CheckboxGroup, OrderList, RadioGroup
+from .ui.choices import CheckboxGroup, OrderList, RadioGroup
 from .course import lessons_dir as course_lessons_dir
 from .data import Bank, DataError, Question, bank_ids, load_bank, read_csv
 from .progress import Attempt, ProgressStore, default_store, now_iso

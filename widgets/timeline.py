@@ -81,7 +81,7 @@ def category_label(category: str) -> str:
 
 def category_style(category: str) -> tuple[str, str]:
     """(colour, marker symbol) of a category: Okabe–Ito colours, and a symbol so colour is never the only cue."""
-    from ._plotly import OKABE_ITO, SYMBOLS
+    from .ui.plot import OKABE_ITO, SYMBOLS
 
     k = EVENT_CATEGORIES.index(category) if category in EVENT_CATEGORIES else len(EVENT_CATEGORIES)
     return OKABE_ITO[k % len(OKABE_ITO)], SYMBOLS[k % len(SYMBOLS)]
@@ -503,7 +503,7 @@ def build_figure(
     lanes: _Lanes | None = None,
 ):
     """A new FigureWidget: one trace per lane (showing ``events[idx]``, all by default) and a 'selected' ring."""
-    from ._plotly import figure, go
+    from .ui.plot import figure, go
 
     lanes = lanes or _lanes(events)
     show = None

@@ -1,0 +1,60 @@
+"""HTML building blocks shared by every widget: all text is escaped here, once.
+
+Pure string functions; no widget library is imported, so models and tests can use them too.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from typing import Any, Iterable
+
+from .style import BLUE, LINK_STYLE, TEXT_STYLE
+
+__all__ = ["esc", "paragraphs", "link", "box", "sources_html", "fold", "plural", "BLUE"]
+
+
+def esc(text: Any) -> str:
+    """``text`` escaped for HTML element content and attribute values (quotes included)."""
+    return html.escape(str(text), quote=True)
+
+
+def paragraphs(text: str) -> str:
+    """Escaped text as HTML paragraphs (blank lines separate paragraphs)."""
+    parts = [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
+    return "".join(f"<p>{esc(p)}</p>" for p in parts)
+
+
+def link(url: str, title: str, *, new_tab: bool = True) -> str:
+    """An escaped, underlined link. The data layer accepts only http(s) URLs, so ``url`` is never javascript:."""
+    target = ' target="_blank" rel="noopener noreferrer"' if new_tab else ""
+    return f'<a href="{esc(url)}"{target} style="{LINK_STYLE}">{esc(title)}</a>'
+
+
+def box(colour: str, body: str, *, role: str = "status") -> str:
+    """A feedback box with a coloured left rule; ``body`` is HTML the caller has already escaped."""
+    role_attr = f' role="{esc(role)}"' if role else ""
+    return (
+        f'<div{role_attr} style="border-left:4px solid {esc(colour)};padding:0.2em 0.8em;margin:0.3em 0;{TEXT_STYLE}">'
+        f"{body}</div>"
+    )
+
+
+def sources_html(sources: Iterable[Any]) -> str:
+    """A de-duplicated, escaped list of sources (anything with ``title`` and ``url``) as links, first-seen order."""
+    seen: dict[str, Any] = {}
+    for s in sources:
+        seen.setdefault(s.url, s)
+    items = "".join(f"<li>{link(s.url, s.title)}</li>" for s in seen.values())
+    return f'<ul style="{TEXT_STYLE}">{items}</ul>'
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form used by searches ('Erdoğan' matches 'erdogan')."""
+    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
