@@ -22,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from widgets.progress import Attempt, ProgressStore, _encode  # noqa: E402
+from widgets.progress import Attempt, ProgressStore  # noqa: E402
+from widgets.progress.records import encode as _encode  # noqa: E402
 
 
 def attempt(i: int) -> Attempt:

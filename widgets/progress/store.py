@@ -54,112 +54,18 @@ import os
 import platform
 import re
 import secrets
-import sys
 import threading
 import weakref
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-__all__ = [
-    "Attempt",
-    "ProgressStore",
-    "default_store",
-    "default_progress_dir",
-    "now_iso",
-]
+from .location import default_progress_dir
+from .records import Attempt, decode, encode, normalise, time_key
 
-_FORMAT_VERSION = 1
-_LITE_DRIVE = Path("/drive")
+__all__ = ["ProgressStore", "default_store"]
+
 _SUFFIX = ".jsonl"
-
-
-@dataclass(frozen=True)
-class Attempt:
-    bank: str  # e.g. "lesson01" or "order-events"
-    question: str  # question id within the bank
-    answer: str  # the student's answer, serialised as text
-    correct: bool | None  # None for self-marked written answers not yet marked
-    score: float  # 0.0 .. 1.0 (partial credit)
-    time: str  # ISO-8601 UTC timestamp
-
-
-def now_iso() -> str:
-    """The current time as ISO-8601 UTC with microseconds, e.g. '2026-11-24T10:00:00.123456+00:00'."""
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
-
-
-def default_progress_dir() -> Path:
-    """``$COURSE_PROGRESS_DIR``; in JupyterLite the browser-backed drive; else ``~/.mediating-us-russia/progress``."""
-    env = os.environ.get("COURSE_PROGRESS_DIR")
-    if env:
-        return Path(env).expanduser()
-    # Pyodide's home directory lives in memory and is lost when the page reloads;
-    # /drive is JupyterLite's file browser, which the browser keeps.
-    if sys.platform == "emscripten" and _LITE_DRIVE.is_dir():
-        return _LITE_DRIVE / "course-progress"
-    return Path.home() / ".mediating-us-russia" / "progress"
-
-
-def _time_key(text: str) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(text)
-    except (TypeError, ValueError):
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment
-
-
-def _from_json(obj: object) -> Attempt | None:
-    """An Attempt from one decoded line, or None if the line does not hold a valid attempt."""
-    try:
-        bank, question, answer = obj["bank"], obj["question"], obj["answer"]  # type: ignore[index]
-        correct, score, time = obj.get("correct"), obj["score"], obj["time"]  # type: ignore[union-attr]
-    except (KeyError, TypeError, AttributeError, IndexError):
-        return None
-    # `type(...) is` and not isinstance: a bool is an int, and true is not a score.
-    if not (type(bank) is str and bank and type(question) is str and question):
-        return None
-    if type(answer) is not str or type(time) is not str:
-        return None
-    if correct is not None and type(correct) is not bool:
-        return None
-    if type(score) is not float and type(score) is not int:
-        return None
-    if not 0.0 <= score <= 1.0:
-        return None
-    return Attempt(bank, question, answer, correct, float(score), time)
-
-
-def _normalise(attempt: Attempt) -> Attempt:
-    """Coerce an attempt from any caller into something that can be written and read back."""
-    correct = attempt.correct if attempt.correct is None or isinstance(attempt.correct, bool) else bool(attempt.correct)
-    try:
-        score = float(attempt.score)
-    except (TypeError, ValueError):
-        score = 0.0
-    if score != score:
-        score = 0.0
-    score = min(1.0, max(0.0, score))
-    time = attempt.time if isinstance(attempt.time, str) and _time_key(attempt.time) else now_iso()
-    return Attempt(str(attempt.bank), str(attempt.question), str(attempt.answer), correct, score, time)
-
-
-def _encode(attempt: Attempt) -> bytes:
-    record = {
-        "v": _FORMAT_VERSION,
-        "bank": attempt.bank,
-        "question": attempt.question,
-        "answer": attempt.answer,
-        "correct": attempt.correct,
-        "score": attempt.score,
-        "time": attempt.time,
-    }
-    # ensure_ascii keeps every line pure ASCII: a line cut anywhere can never
-    # produce bytes that decode into a different, valid line.
-    return (json.dumps(record, ensure_ascii=True, separators=(",", ":")) + "\n").encode("ascii")
 
 
 class _WriteFailed(Exception):
@@ -263,12 +169,12 @@ class ProgressStore:
         kept in memory (a full disk or a network hiccup loses nothing once it clears).
         """
         try:
-            att = _normalise(attempt)
+            att = normalise(attempt)
         except Exception as exc:  # a caller's malformed record must not break a lesson
             self._set_warning_once(f"One answer could not be saved: it was not a valid attempt ({type(exc).__name__}).")
             return
         with self._lock:
-            self._pending.append((_time_key(att.time) or datetime.now(timezone.utc), att))
+            self._pending.append((time_key(att.time) or datetime.now(timezone.utc), att))
             self._merged = None
             if not self._no_path:
                 self._flush()
@@ -322,7 +228,7 @@ class ProgressStore:
 
     def _flush(self) -> None:
         """Append every pending attempt to this writer's file; on failure keep the rest pending."""
-        lines = [_encode(a) for _, a in self._pending]
+        lines = [encode(a) for _, a in self._pending]
         try:
             if self._memory_only:
                 self.path.mkdir(parents=True, exist_ok=True)
@@ -461,8 +367,8 @@ class ProgressStore:
             return False
         entries = []
         for obj in records:
-            attempt = _from_json(obj)
-            key = _time_key(attempt.time) if attempt is not None else None
+            attempt = decode(obj)
+            key = time_key(attempt.time) if attempt is not None else None
             if key is None:
                 return False
             entries.append((key, attempt))
@@ -479,11 +385,11 @@ class ProgressStore:
             attempt = None
             key = None
             try:
-                attempt = _from_json(json.loads(raw))
+                attempt = decode(json.loads(raw))
             except (ValueError, RecursionError):
                 pass
             if attempt is not None:
-                key = _time_key(attempt.time)
+                key = time_key(attempt.time)
             if attempt is None or key is None:
                 state.bad_lines.append(state.lines)
                 continue
