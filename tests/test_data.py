@@ -225,6 +225,32 @@ def test_missing_or_malformed_source_url(course, write, url, expected):
     assert "field 'sources'" in msg and "(source 1, url)" in msg and expected in msg
 
 
+def test_source_kind_is_optional_and_read_from_toml_and_csv(course, write):
+    assert D.load_events(course)[0].sources[0].kind == ""
+    write("events.toml", event().replace('url = "https://history.state.gov/milestones/1981-1988/inf" }',
+                                         'url = "https://history.state.gov/milestones/1981-1988/inf", kind = "official" }'))
+    assert D.load_events(course)[0].sources[0].kind == "official"
+    write("eras.csv", "id,title,start,end,summary,source_title,source_url,source_kind\n"
+          "late-cold-war,Late Cold War,1979-12,1991-12-26,Tension.,Milestones,https://history.state.gov/m,archival\n")
+    assert D.load_eras(course)[0].sources[0].kind == "archival"
+    assert set(D.SOURCE_KINDS) == {"official", "archival", "treaty", "scholarly", "encyclopedia", "press",
+                                   "state-media", "other"}
+
+
+def test_unknown_source_kind_names_file_line_field_and_the_kinds(course, write):
+    write("events.toml", event().replace('url = "https://history.state.gov/milestones/1981-1988/inf" }',
+                                         'url = "https://history.state.gov/milestones/1981-1988/inf", kind = "blog" }'))
+    with pytest.raises(DataError) as e:
+        D.load_events(course)
+    msg = problems(e)
+    assert "events.toml, line 10 (id 'inf-1987'), field 'sources': 'blog' (source 1, kind) is not a known source kind" in msg
+    assert "official, archival, treaty" in msg
+    write("eras.csv", "id,title,start,end,summary,source_title,source_url,source_kind\n"
+          "late-cold-war,Late Cold War,1979-12,1991-12-26,Tension.,Milestones,https://history.state.gov/m,wiki\n")
+    with pytest.raises(DataError, match=r"eras.csv, row 2, field 'source_kind': 'wiki' is not a known source kind"):
+        D.load_eras(course)
+
+
 def test_missing_sources(course, write):
     write("events.toml", event().replace('sources = [{ title = "INF Treaty", url = "https://history.state.gov/milestones/1981-1988/inf" }]', ""))
     with pytest.raises(DataError, match="field 'sources': missing"):

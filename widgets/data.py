@@ -52,6 +52,7 @@ __all__ = [
     "ROLE_KINDS",
     "OFFICES",
     "QUESTION_TYPES",
+    "SOURCE_KINDS",
     "default_data_dir",
     "load_eras",
     "load_events",
@@ -102,6 +103,18 @@ OFFICES: tuple[str, ...] = (
 QUESTION_TYPES: tuple[str, ...] = ("single", "multiple", "truefalse", "order", "number", "written")
 DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")
 SIDES: tuple[str, ...] = ("us", "russia", "other")
+# What a source is (data/README.md): the course needs at least one source per record that is
+# neither an encyclopedia nor state media.
+SOURCE_KINDS: tuple[str, ...] = (
+    "official",
+    "archival",
+    "treaty",
+    "scholarly",
+    "encyclopedia",
+    "press",
+    "state-media",
+    "other",
+)
 
 
 # ---------------------------------------------------------------- errors
@@ -224,6 +237,7 @@ def parse_date(text: Any) -> PartialDate:
 class Source:
     title: str
     url: str
+    kind: str = ""  # one of SOURCE_KINDS, or "" when the file does not say
 
 
 @dataclass(frozen=True)
@@ -683,13 +697,15 @@ class _Record:
             if not isinstance(item, Mapping):
                 self.bad(name, item, f"(source {i}) is not a table with 'title' and 'url'")
                 continue
-            src = _source(item.get("title"), item.get("url"), lambda f, v, e, i=i: self.bad(name, v, f"(source {i}, {f}) {e}"))
+            src = _source(item.get("title"), item.get("url"), lambda f, v, e, i=i: self.bad(name, v, f"(source {i}, {f}) {e}"),
+                          item.get("kind"))
             if src:
                 out.append(src)
         return tuple(out)
 
     def csv_source(self) -> Source | None:
-        return _source(self.raw.get("source_title"), self.raw.get("source_url"), lambda f, v, e: self.bad(f"source_{f}", v, e))
+        return _source(self.raw.get("source_title"), self.raw.get("source_url"), lambda f, v, e: self.bad(f"source_{f}", v, e),
+                       self.raw.get("source_kind"))
 
 
 def check_url(url: Any) -> str | None:
@@ -707,7 +723,7 @@ def check_url(url: Any) -> str | None:
     return None
 
 
-def _source(title: Any, url: Any, bad) -> Source | None:
+def _source(title: Any, url: Any, bad, kind: Any = None) -> Source | None:
     ok = True
     if not isinstance(title, str) or not title.strip():
         bad("title", title, "is missing (expected the source's title)")
@@ -716,7 +732,14 @@ def _source(title: Any, url: Any, bad) -> Source | None:
     if problem:
         bad("url", url, problem)
         ok = False
-    return Source(title.strip(), url.strip()) if ok else None
+    if kind is None or (isinstance(kind, str) and not kind.strip()):
+        kind = ""
+    elif not isinstance(kind, str) or kind.strip() not in SOURCE_KINDS:
+        bad("kind", kind, f"is not a known source kind (expected one of: {', '.join(SOURCE_KINDS)})")
+        ok = False
+    else:
+        kind = kind.strip()
+    return Source(title.strip(), url.strip(), kind) if ok else None
 
 
 def _toml_records(path: Path, table: str, problems: _Problems) -> Iterator[_Record]:
