@@ -49,20 +49,7 @@ _lazy("nbformat")
 
 import plotly.graph_objects as go  # noqa: E402
 
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-OKABE_ITO = (
-    "#E69F00",  # orange
-    "#56B4E9",  # sky blue
-    "#009E73",  # bluish green
-    "#F0E442",  # yellow
-    "#0072B2",  # blue
-    "#D55E00",  # vermillion
-    "#CC79A7",  # reddish purple
-    "#000000",  # black
-    "#999999",  # grey
-)
-# Marker symbols double-encode categories so colour is never the only cue.
-SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon", "triangle-down")
+from .style import OKABE_ITO, SYMBOLS  # noqa: E402  (the palette lives with the other styles)
 
 # The course's look, in one place: white background, light grid, the Okabe–Ito colour cycle.
 # Giving every figure an explicit template also spares each kernel plotly's default one, which
