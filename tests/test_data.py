@@ -6,12 +6,16 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, strategies as st
 
 from widgets import data as D
 from widgets.data import DataError
+from widgets.data.errors import _show_data_errors_plainly
+
+ROOT_DIR = Path(__file__).resolve().parent.parent
 
 PLAYERS = '''
 [[players]]
@@ -401,7 +405,7 @@ def test_in_a_notebook_a_data_error_shows_its_message_not_a_traceback(course, wr
     from IPython.core.interactiveshell import InteractiveShell
 
     shell = InteractiveShell.instance()
-    D._show_data_errors_plainly()
+    _show_data_errors_plainly()
     write("events.toml", event(date="1987-13-08"))
     result = shell.run_cell(f"from widgets.data import load_events\nload_events({str(course)!r})")
     shown = capsys.readouterr()
@@ -417,3 +421,52 @@ def test_a_csv_the_csv_module_cannot_parse_is_a_data_error(course, write):
           f'a,"{"x" * 200_000}",1945,,S,T,https://example.org/a\n')
     with pytest.raises(DataError, match=r"eras.csv: not a readable CSV file \(field larger than field limit"):
         D.load_eras(course)
+
+
+@pytest.mark.parametrize("make, expected", [
+    (lambda p: p / "missing", "no such folder"),
+    (lambda p: p, "no course data found"),
+    (lambda p: (p / "events.toml").write_text("x = 1\n") and p / "events.toml", "is a file, not a folder"),
+])
+def test_check_all_on_a_missing_empty_or_file_folder_is_a_problem(tmp_path, make, expected):
+    target = make(tmp_path)
+    counts, found = D.check_all(target)
+    assert counts == {} and len(found) == 1 and expected in found[0] and str(target.name) in found[0]
+
+
+@pytest.mark.parametrize("what", ["missing", "empty", "file"])
+def test_command_line_on_a_missing_empty_or_file_folder_exits_1(tmp_path, what):
+    import subprocess
+    import sys
+
+    target = {"missing": tmp_path / "nope", "empty": tmp_path, "file": tmp_path / "x.csv"}[what]
+    if what == "file":
+        target.write_text("a,b\n1,2\n")
+    run = subprocess.run([sys.executable, "-m", "widgets.data", str(target)], capture_output=True, text=True,
+                         cwd=ROOT_DIR)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "PROBLEM:" in run.stdout and "1 problem(s)" in run.stdout and "OK" not in run.stdout
+
+
+def test_command_line_on_the_course_data_exits_0():
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "widgets.data"], capture_output=True, text=True, cwd=ROOT_DIR)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert run.stdout.strip().endswith("OK") and "events:" in run.stdout
+
+
+def test_every_data_module_is_pure_and_short():
+    """The data layer imports no widget library and no module of it is over 500 lines."""
+    import ast
+
+    pkg = Path(D.__file__).parent
+    for path in sorted(pkg.glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 500, path.name
+        for node in ast.walk(ast.parse(text)):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+            for name in names:
+                assert name.split(".")[0] not in {"ipywidgets", "plotly", "anywidget", "traitlets"}, (path.name, name)

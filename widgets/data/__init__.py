@@ -1,0 +1,161 @@
+"""The course's data layer: one loader per kind of content in ``data/``.
+
+Every loader reads its file(s), validates every record against the schema
+documented in ``data/README.md`` and returns frozen dataclasses. Anything
+wrong raises :class:`DataError`, whose message names the file, the row or
+line, the field, the bad value and what was expected, so that an instructor
+can fix their own file without reading this code.
+
+Formats follow from the course's runtime rule (pure Python, runs in
+JupyterLite): CSV for tables (eras, numeric series, stakeholder placements)
+and TOML, read with the standard library's ``tomllib``, for rich records
+(events, players, cases, question banks).
+
+Every loader takes an optional ``folder``; without it, the course's own
+``data/`` folder is used (or ``$COURSE_DATA_DIR`` when set), so an
+instructor can point the whole course at a folder of their own. Installed
+from a wheel, the course's data is the package ``widgets._coursedata``.
+
+Modules (none imports ipywidgets, plotly, anywidget or traitlets):
+
+- ``errors``        DataError, the per-file problem collector, the IPython display hook
+- ``dates``         PartialDate and parse_date (YYYY, YYYY-MM, YYYY-MM-DD)
+- ``records``       the frozen record dataclasses and the vocabularies (EVENT_CATEGORIES, SOURCE_KINDS, ...)
+- ``files``         the data folder, reading text/TOML/CSV with located errors, cache keys
+- ``fields``        ``_Record`` (typed, located field access), URLs, sources, ``[[table]]`` records, unique ids
+- ``refs``          id indexes of players and events, for cross-references
+- ``history``       eras (eras.csv) and events (events.toml, events/*.toml)
+- ``players``       players and their roles
+- ``cases``         mediation case studies
+- ``series``        numeric series (series.csv)
+- ``stakeholders``  stakeholder placements (stakeholders.csv)
+- ``questions``     self-check question banks
+- ``outline``       the course outline (course.toml)
+- ``check``         ``check_all()`` and ``main()``; ``python -m widgets.data FOLDER`` (``__main__``)
+
+Adding a kind of data (e.g. ``scenarios``):
+
+1. Records: a frozen dataclass, in ``records.py`` if it is small and shared, else in the new module.
+2. A module ``widgets/data/<kind>.py`` with ``load_<kind>(folder=None)``. Copy ``cases.py``:
+   ``base = _folder(folder)``; find the files (``_toml_files(base, "<kind>")`` for ``<kind>.toml``
+   and/or ``<kind>/*.toml``, or ``base / "<kind>.csv"``); return ``_load_<kind>(paths, _mtimes(paths))``
+   from an ``functools.lru_cache``-d function that loops over ``_toml_records(path, table, problems)``
+   (or ``read_csv(path, columns)`` with ``_Record(row, where, problems)``), reads fields with
+   ``rec.text/ident/choice/date/number/text_list/sources``, checks ids with ``_check_unique`` and
+   references with ``refs._check_refs`` and ends with ``problems.raise_if_any()``.
+   Import only from this package and the standard library.
+3. Re-export ``load_<kind>`` (and the record class) below and add them to ``__all__``.
+4. Register it in ``check.py``: one ``Check("<kind>", present, count)`` line in ``CHECKS``, so
+   ``python -m widgets.data`` and lesson 00 check it.
+5. Document the file in ``data/README.md`` and add tests (good file, every bad field) to tests/.
+"""
+
+from __future__ import annotations
+
+from .cases import load_cases
+from .check import check_all, main
+from .dates import PartialDate, parse_date
+from .errors import DataError, _show_data_errors_plainly
+from .fields import check_url
+from .files import default_data_dir, read_csv
+from .history import load_eras, load_events
+from .outline import load_lessons
+from .players import load_players
+from .questions import bank_ids, load_bank
+from .records import (
+    DIFFICULTIES,
+    EVENT_CATEGORIES,
+    OFFICES,
+    PLAYER_KINDS,
+    QUESTION_TYPES,
+    ROLE_KINDS,
+    SIDES,
+    SOURCE_KINDS,
+    Bank,
+    Case,
+    Era,
+    Event,
+    Lesson,
+    Narrative,
+    Option,
+    Placement,
+    Player,
+    Question,
+    Role,
+    SeriesPoint,
+    Source,
+)
+from .series import load_series
+from .stakeholders import load_stakeholders
+
+__all__ = [
+    "DataError",
+    "PartialDate",
+    "Source",
+    "Era",
+    "Narrative",
+    "Event",
+    "Role",
+    "Player",
+    "Case",
+    "SeriesPoint",
+    "Placement",
+    "Option",
+    "Question",
+    "Bank",
+    "Lesson",
+    "EVENT_CATEGORIES",
+    "PLAYER_KINDS",
+    "ROLE_KINDS",
+    "OFFICES",
+    "QUESTION_TYPES",
+    "SOURCE_KINDS",
+    "default_data_dir",
+    "load_eras",
+    "load_events",
+    "load_players",
+    "load_cases",
+    "load_series",
+    "load_stakeholders",
+    "load_bank",
+    "bank_ids",
+    "load_lessons",
+    "parse_date",
+    "read_csv",
+    "check_all",
+    "check_url",
+    "main",
+    "DIFFICULTIES",
+    "SIDES",
+]
+
+_show_data_errors_plainly()
+
+# Transitional: code written against the single module (widgets/_scenarios.py, in progress) reached
+# its private helpers as ``widgets.data._x``. They now live in the modules named here; new code
+# imports them from there (``from .fields import _Record``). Remove once no caller uses them.
+_MOVED = {
+    "_Problems": "errors",
+    "_folder": "files",
+    "_display": "files",
+    "_mtimes": "files",
+    "_read_toml": "files",
+    "_read_text": "files",
+    "_toml_files": "files",
+    "_Locator": "fields",
+    "_Record": "fields",
+    "_check_unique": "fields",
+    "_toml_records": "fields",
+    "_source": "fields",
+    "_ids": "refs",
+    "_check_refs": "refs",
+}
+
+
+def __getattr__(name: str):
+    module = _MOVED.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
