@@ -358,7 +358,7 @@ def test_selection_from_the_list_shows_the_detail_panel(tl):
     assert "Category:</b> Crisis" in detail and "Narratives matter." in detail
     us, ru = detail.index("US account: US Department of Example"), detail.index("Russian account: Russian Ministry of Example")
     assert us < ru and "A defensive step." in detail and "An aggressive step." in detail
-    assert 'href="https://example.org/us" target="_blank" rel="noopener"' in detail
+    assert 'href="https://example.org/us" target="_blank" rel="noopener noreferrer"' in detail
     assert "Recep Erdoğan" in detail  # the player's name, not the id
     # The chart rings the selected event.
     ring = tl.figure.data[-1]
@@ -502,7 +502,7 @@ def test_sources_for(folder):
                     "https://example.org/us", "https://example.org/ru"]
     assert src.items[0][1] == ("First treaty signed", "Second treaty signed")
     html = src._repr_html_()
-    assert "&lt;script&gt;" in html and 'rel="noopener"' in html and "?a=1&amp;b=2" in html
+    assert "&lt;script&gt;" in html and 'rel="noopener noreferrer"' in html and "?a=1&amp;b=2" in html
     with pytest.raises(DataError, match="no-such-event"):
         sources_for(["no-such-event"], folder)
 
