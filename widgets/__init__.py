@@ -17,13 +17,14 @@ _EXPORTS = {
     "answer_key": "widgets.selfcheck",
     "class_summary": "widgets.selfcheck",
     "ProgressStore": "widgets.progress",
-    "Timeline": "widgets.timeline",
-    "OrderEvents": "widgets.timeline",
-    "NarrativeCompare": "widgets.timeline",
-    "CardDeck": "widgets.cards",
-    "PlayerCard": "widgets.cards",
-    "OfficeLookup": "widgets.cards",
-    "StakeholderMap": "widgets.cards",
+    "Timeline": "widgets.timeline.view",
+    "OrderEvents": "widgets.timeline.activities_view",
+    "NarrativeCompare": "widgets.timeline.activities_view",
+    "CardDeck": "widgets.players.deck_view",
+    "PlayerCard": "widgets.players.card_view",
+    "OfficeLookup": "widgets.players.offices_view",
+    "StakeholderMap": "widgets.players.stakeholders_view",
+    "NegotiationLab": "widgets.lab.view",
 }
 
 __all__ = sorted(_EXPORTS)
