@@ -17,7 +17,7 @@ import sys
 import time
 
 
-from widgets.cards import CardDeck, filter_players
+from widgets.players import CardDeck, filter_players
 from widgets.data import DataError, PartialDate, Player, Role, Source, load_events, load_players
 
 KINDS = ("head-of-state", "foreign-minister", "negotiator", "envoy", "advisor", "official")

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from widgets.cards import (
+from widgets.players import (
     CardDeck,
     OfficeLookup,
     PlayerCard,
@@ -737,7 +737,7 @@ def test_an_unknown_negotiation_gets_a_clear_message(folder):
 
 
 def test_player_sources_lists_each_source_once_with_its_players(folder):
-    from widgets.cards import player_sources
+    from widgets.players import player_sources
 
     listed = player_sources(["pat-president", "quinn-president", "eve-hacker"], folder)
     assert len(listed) == 1
@@ -759,7 +759,7 @@ def test_two_holders_that_are_not_a_handover_are_said_so():
 
 
 def test_stakeholder_labels_at_the_same_point_go_to_different_sides():
-    from widgets.cards import _label_sides, _spread
+    from widgets.players.stakeholders import _label_sides, _spread
 
     src = Source("s", "https://example.org")
     same = [Placement("n", f"p{i}", 8, 8, "why", src) for i in range(3)]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 import os
 from pathlib import Path
-from typing import Iterable
 
-from widgets.data import Lesson, Source, load_lessons
+from widgets.data import Lesson, load_lessons
+from widgets.ui.html import sources_html  # the course's one source list, re-exported here
 
 __all__ = ["lessons_dir", "lesson_file", "section_link", "outline_html", "outline_text", "sources_html", "Outline"]
 
@@ -79,14 +79,3 @@ class Outline:
     def __repr__(self) -> str:
         return outline_text(self.folder)
 
-
-def sources_html(sources: Iterable[Source]) -> str:
-    """A de-duplicated, escaped list of sources as links (in first-seen order)."""
-    seen: dict[str, Source] = {}
-    for s in sources:
-        seen.setdefault(s.url, s)
-    items = "".join(
-        f'<li><a href="{html.escape(s.url)}" target="_blank" rel="noopener noreferrer">{html.escape(s.title)}</a></li>'
-        for s in seen.values()
-    )
-    return f"<ul>{items}</ul>"

@@ -127,7 +127,7 @@ def interact_cards(p, root) -> float:
 
 def interact_office_lookup(p, root) -> float:
     """Type a date; the kernel's answer names the US president the course's data gives for it."""
-    from widgets.cards import office_holders
+    from widgets.players import office_holders
 
     day = "1987-12-08"
     president = office_holders(day)["us-president"][0][0].name

@@ -1,0 +1,88 @@
+"""One player's card as a widget: the card's HTML, its negotiations as buttons, its sources."""
+
+from __future__ import annotations
+
+import functools
+import os
+from typing import Any, Callable, Mapping
+
+import ipywidgets as ipw
+
+from widgets.data import DataError, Event, Player, load_events, load_players
+from widgets.ui.html import esc, sources_html
+
+from .cards import card_html, event_html
+from .model import _event_label
+
+__all__ = ["PlayerCard"]
+
+
+class PlayerCard(ipw.VBox):
+    """One player: monogram (or portrait), name, kind, country, profile, roles with tenures,
+    the player's negotiations as buttons, and sources.
+
+    ``on_negotiation(event_id)`` is called when a negotiation button is pressed; without it the
+    card shows the event's title, date and summary itself.
+    """
+
+    def __init__(
+        self,
+        player: Player,
+        events: Mapping[str, Event] | None = None,
+        on_negotiation: Callable[[str], Any] | None = None,
+        folder: str | os.PathLike[str] | None = None,
+        standalone: bool = True,
+    ):
+        self.player = player
+        self.events = dict(events or {})
+        self.on_negotiation = on_negotiation
+        self.text = ipw.HTML(card_html(player, folder))
+        self.buttons: dict[str, ipw.Button] = {}
+        for event_id in player.negotiations:
+            event = self.events.get(event_id)
+            label = _event_label(event, event_id)
+            button = ipw.Button(
+                description=label,
+                tooltip=f"Open {label}" if on_negotiation else f"Read about {label}",
+                layout=ipw.Layout(width="auto", max_width="100%"),
+            )
+            button.on_click(functools.partial(self._on_button, event_id))
+            self.buttons[event_id] = button
+        self.event_panel = ipw.HTML()
+        self.sources = ipw.HTML(f"<p style='margin:.3em 0 0'><strong>Sources</strong></p>{sources_html(player.sources)}")
+        children: list[ipw.Widget] = [self.text]
+        if self.buttons:
+            children += [
+                ipw.HTML("<strong>Key negotiations</strong> (press one to read about it)"),
+                ipw.HBox(list(self.buttons.values()), layout=ipw.Layout(flex_flow="row wrap")),
+                self.event_panel,
+            ]
+        children.append(self.sources)
+        super().__init__(children, layout=ipw.Layout(border="1px solid #999999", padding="0.6em",
+                                                     margin="0.3em", width="23em"))
+        self.add_class("course-card")
+        self.add_class("course-player-card")
+        if standalone:
+            self.add_class("course-widget")
+
+    @classmethod
+    def from_data(cls, player_id: str, folder: str | os.PathLike[str] | None = None) -> "PlayerCard":
+        """The card of one player of the course's data (or of an instructor's folder)."""
+        players = {p.id: p for p in load_players(folder)}
+        if player_id not in players:
+            raise DataError(f"PlayerCard: no player with id {player_id!r} in the players data")
+        return cls(players[player_id], {e.id: e for e in load_events(folder)}, folder=folder)
+
+    def _on_button(self, event_id: str, _button=None) -> None:
+        self.choose(event_id)
+
+    def choose(self, event_id: str) -> None:
+        """What pressing a negotiation's button does."""
+        if self.on_negotiation is not None:
+            self.on_negotiation(event_id)
+            return
+        event = self.events.get(event_id)
+        if event is None:
+            self.event_panel.value = f"<p>No details recorded for the event “{esc(event_id)}”.</p>"
+        else:
+            self.event_panel.value = event_html(event)
