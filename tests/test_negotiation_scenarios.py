@@ -7,10 +7,7 @@ import pytest
 from widgets.data import DataError
 from widgets.negotiation import analyse, package_scores
 
-try:
-    from widgets.data.scenarios import load_scenario, load_scenarios, scenario_ids
-except ImportError:  # before the data layer became a package
-    from widgets._scenarios import load_scenario, load_scenarios, scenario_ids
+from widgets.data import check_all, load_scenario, load_scenarios, scenario_ids
 
 GOOD = """\
 [scenario]
@@ -118,3 +115,11 @@ def test_unknown_scenario_lists_the_known_ones(tmp_path, write):
     write("scenarios/tiny.toml", GOOD)
     with pytest.raises(DataError, match="known scenarios: tiny"):
         load_scenario("nope", tmp_path)
+
+
+def test_check_all_counts_and_reports_scenarios(tmp_path, write):
+    counts, problems = check_all()
+    assert counts["scenarios"] >= 2 and problems == []
+    write("scenarios/tiny.toml", GOOD.replace('kind = "practice"', 'kind = "game"'))
+    counts, problems = check_all(tmp_path)
+    assert "scenarios" not in counts and any("tiny.toml" in p and "'kind'" in p for p in problems)

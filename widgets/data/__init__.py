@@ -29,6 +29,7 @@ Modules (none imports ipywidgets, plotly, anywidget or traitlets):
 - ``cases``         mediation case studies
 - ``series``        numeric series (series.csv)
 - ``stakeholders``  stakeholder placements (stakeholders.csv)
+- ``scenarios``     negotiation scenarios (scenarios/*.toml) for the lesson 3 lab and the role-play
 - ``questions``     self-check question banks
 - ``outline``       the course outline (course.toml)
 - ``check``         ``check_all()`` and ``main()``; ``python -m widgets.data FOLDER`` (``__main__``)
@@ -85,6 +86,7 @@ from .records import (
     SeriesPoint,
     Source,
 )
+from .scenarios import NegotiationScenario, load_scenario, load_scenarios, scenario_ids
 from .series import load_series
 from .stakeholders import load_stakeholders
 
@@ -117,6 +119,10 @@ __all__ = [
     "load_cases",
     "load_series",
     "load_stakeholders",
+    "NegotiationScenario",
+    "load_scenario",
+    "load_scenarios",
+    "scenario_ids",
     "load_bank",
     "bank_ids",
     "load_lessons",

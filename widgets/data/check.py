@@ -20,6 +20,7 @@ from .history import load_eras, load_events
 from .outline import load_lessons
 from .players import load_players
 from .questions import bank_ids, load_bank
+from .scenarios import load_scenarios
 from .series import load_series
 from .stakeholders import load_stakeholders
 
@@ -48,6 +49,7 @@ CHECKS: list[Check] = [
     Check("cases", toml_kind("cases"), lambda base: len(load_cases(base))),
     Check("series", file_kind("series.csv"), lambda base: len(load_series(base))),
     Check("stakeholders", file_kind("stakeholders.csv"), lambda base: len(load_stakeholders(base))),
+    Check("scenarios", toml_kind("scenarios"), lambda base: len(load_scenarios(base))),
     Check("lessons", file_kind("course.toml"), lambda base: len(load_lessons(base))),
 ]
 

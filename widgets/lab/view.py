@@ -197,7 +197,7 @@ class NegotiationLab(ipw.VBox):
     def from_data(cls, scenario: str | None = None, folder: str | os.PathLike[str] | None = None,
                   store: Any = None) -> "NegotiationLab":
         """The lab over every scenario in ``data/scenarios`` (``scenario``: the one to open first)."""
-        from widgets._scenarios import load_scenarios
+        from widgets.data import load_scenarios
 
         scenarios = list(load_scenarios(folder))
         if scenario is not None:

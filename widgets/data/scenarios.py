@@ -4,26 +4,31 @@ One file per scenario, named by its id. The schema is in ``data/README.md``. Eve
 file is reported at once, each naming the file, the line, the field, the bad value and what was
 expected, as the rest of the data layer does. The lab (lesson 3) and the instructor kit's
 role-play both read scenarios through ``load_scenario`` / ``load_scenarios``; the maths is in
-``widgets.negotiation`` and takes the plain lists that ``Scenario.points`` and
-``Scenario.ratify_points`` return.
+``widgets.negotiation`` and takes the plain lists that ``NegotiationScenario.option_points`` and
+``NegotiationScenario.option_ratify`` return. (Lesson 5's ``futures.Scenario`` is a different kind.)
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from widgets import data as _d
+from .dates import PartialDate
+from .errors import DataError, _Problems
+from .fields import _check_unique, _Locator, _Record
+from .files import _display, _folder, _mtimes, _read_toml
+from .records import Source
 
 __all__ = [
     "SCENARIO_KINDS",
     "ScenarioOption",
     "Issue",
     "Party",
-    "Scenario",
+    "NegotiationScenario",
     "scenario_ids",
     "load_scenario",
     "load_scenarios",
@@ -61,11 +66,11 @@ class Party:
     threshold: float | None  # the ratifier's default threshold (None: no domestic constraint by default)
     ratifier_note: str
     position: str  # what this side has said it wants (sourced)
-    sources: tuple[_d.Source, ...]
+    sources: tuple[Source, ...]
 
 
 @dataclass(frozen=True)
-class Scenario:
+class NegotiationScenario:
     id: str
     title: str
     kind: str
@@ -73,8 +78,8 @@ class Scenario:
     assumptions: str  # why the points are assumptions, in the course's own words
     parties: tuple[Party, Party]
     issues: tuple[Issue, ...]
-    sources: tuple[_d.Source, ...]
-    as_of: _d.PartialDate | None = None
+    sources: tuple[Source, ...]
+    as_of: PartialDate | None = None
 
     @property
     def package_count(self) -> int:
@@ -92,29 +97,29 @@ class Scenario:
 
 
 def scenario_ids(folder: str | os.PathLike[str] | None = None) -> tuple[str, ...]:
-    sdir = _d._folder(folder) / "scenarios"
+    sdir = _folder(folder) / "scenarios"
     return tuple(sorted(p.stem for p in sdir.glob("*.toml")))
 
 
-def load_scenario(scenario_id: str, folder: str | os.PathLike[str] | None = None) -> Scenario:
+def load_scenario(scenario_id: str, folder: str | os.PathLike[str] | None = None) -> NegotiationScenario:
     """``scenarios/<scenario_id>.toml``."""
-    path = _d._folder(folder) / "scenarios" / f"{scenario_id}.toml"
+    path = _folder(folder) / "scenarios" / f"{scenario_id}.toml"
     if not path.exists():
         known = ", ".join(scenario_ids(folder)) or "none"
-        raise _d.DataError(f"{_d._display(path)}: no such scenario (known scenarios: {known})")
-    return _load_scenario(path, _d._mtimes([path]))
+        raise DataError(f"{_display(path)}: no such scenario (known scenarios: {known})")
+    return _load_scenario(path, _mtimes([path]))
 
 
-def load_scenarios(folder: str | os.PathLike[str] | None = None) -> tuple[Scenario, ...]:
+def load_scenarios(folder: str | os.PathLike[str] | None = None) -> tuple[NegotiationScenario, ...]:
     """Every scenario in ``scenarios/``, by file name; all files' problems reported together."""
     out, problems = [], []
     for sid in scenario_ids(folder):
         try:
             out.append(load_scenario(sid, folder))
-        except _d.DataError as exc:
+        except DataError as exc:
             problems.extend(exc.problems)
     if problems:
-        raise _d.DataError(problems)
+        raise DataError(problems)
     return tuple(out)
 
 
@@ -122,28 +127,26 @@ class _Lines:
     """Line numbers of ``[[parties]]``, ``[[issues]]`` and ``[[issues.options]]`` headers and their fields."""
 
     def __init__(self, text: str):
-        self.parties = _d._Locator(text, "parties")
-        self.issues = _d._Locator(text, "issues")
-        self.options = _d._Locator(text, "issues.options")
-        self.scenario = _d._Locator(text, "scenario")
+        self.parties = _Locator(text, "parties")
+        self.issues = _Locator(text, "issues")
+        self.options = _Locator(text, "issues.options")
+        self.scenario = _Locator(text, "scenario")
         # ``_Locator`` matches ``[[name]]``; the scenario table is ``[scenario]``.
-        import re
-
         pat = re.compile(r"^\s*\[\s*scenario\s*\]")
         self.scenario.starts = [i for i, line in enumerate(self.scenario.lines) if pat.match(line)]
 
 
-def _record(raw: Any, where: str, problems: _d._Problems, loc: _d._Locator, index: int) -> _d._Record:
+def _record(raw: Any, where: str, problems: _Problems, loc: _Locator, index: int) -> _Record:
     line = loc.record_line(index)
     label = f"{where}, line {line}" if line else f"{where}, record {index + 1}"
     rid = raw.get("id") if isinstance(raw, Mapping) else None
     if isinstance(rid, str) and rid:
         label += f" (id '{rid}')"
-    return _d._Record(raw if isinstance(raw, Mapping) else {}, label, problems,
+    return _Record(raw if isinstance(raw, Mapping) else {}, label, problems,
                       line_of=functools.partial(loc.field_line, index))
 
 
-def _points(rec: _d._Record, name: str, sides: tuple[str, ...], required: bool) -> tuple[float, ...] | None:
+def _points(rec: _Record, name: str, sides: tuple[str, ...], required: bool) -> tuple[float, ...] | None:
     value = rec.raw.get(name)
     if value is None:
         if required:
@@ -172,16 +175,16 @@ def _points(rec: _d._Record, name: str, sides: tuple[str, ...], required: bool) 
 
 
 @functools.lru_cache(maxsize=16)
-def _load_scenario(path: Path, _stamp) -> Scenario:
-    problems = _d._Problems()
-    data, text = _d._read_toml(path)
-    where = _d._display(path)
+def _load_scenario(path: Path, _stamp) -> NegotiationScenario:
+    problems = _Problems()
+    data, text = _read_toml(path)
+    where = _display(path)
     lines = _Lines(text)
 
     head = data.get("scenario")
     if not isinstance(head, Mapping):
-        raise _d.DataError(f"{where}: no [scenario] table (expected id, title, kind, summary, assumptions, sources)")
-    srec = _d._Record(head, where, problems, line_of=functools.partial(lines.scenario.field_line, 0))
+        raise DataError(f"{where}: no [scenario] table (expected id, title, kind, summary, assumptions, sources)")
+    srec = _Record(head, where, problems, line_of=functools.partial(lines.scenario.field_line, 0))
     sid = srec.ident("id")
     if sid and sid != path.stem:
         srec.bad("id", sid, f"does not match the file name (expected '{path.stem}')")
@@ -250,11 +253,11 @@ def _load_scenario(path: Path, _stamp) -> Scenario:
             if pts is not None:
                 options.append(ScenarioOption(oid, label, pts, rat if rat is not None else pts,
                                               orec.text("note", required=False)))
-        _d._check_unique(seen_options, problems, f"option (issue '{iid}')")
+        _check_unique(seen_options, problems, f"option (issue '{iid}')")
         issues.append(Issue(iid, rec.text("title"), tuple(options), rec.text("note", required=False)))
-    _d._check_unique(seen_issues, problems, "issue")
+    _check_unique(seen_issues, problems, "issue")
     problems.raise_if_any()
-    return Scenario(
+    return NegotiationScenario(
         id=sid, title=title, kind=kind, summary=summary, assumptions=assumptions,
         parties=(parties[0], parties[1]), issues=tuple(issues), sources=sources, as_of=as_of,
     )
