@@ -13,8 +13,14 @@ __all__ = ["lessons_dir", "lesson_file", "section_link", "outline_html", "outlin
 
 
 def lessons_dir() -> Path:
+    """Where the lesson notebooks are: ``$COURSE_LESSONS_DIR`` when set; else the repository's
+    ``lessons/`` (a clone or an editable install); else, installed from a wheel, the current
+    folder (the notebooks' own folder when they run in Jupyter)."""
     env = os.environ.get("COURSE_LESSONS_DIR")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "lessons"
+    if env:
+        return Path(env)
+    repo = Path(__file__).resolve().parent.parent / "lessons"
+    return repo if repo.is_dir() else Path.cwd()
 
 
 def lesson_file(number: int, folder=None) -> Lesson | None:
