@@ -1,0 +1,1 @@
+"""Tests of widgets/timeline/ (one module of tests per module of the package)."""
