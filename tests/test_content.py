@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from widgets.data import PartialDate, load_bank, bank_ids, load_eras, load_events, load_players, load_stakeholders
+from widgets.data import SOURCE_KINDS, PartialDate, load_bank, bank_ids, load_eras, load_events, load_players, load_stakeholders
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,25 +21,56 @@ UNACCEPTABLE_HOSTS = re.compile(
     r"|singjupost|whatculture|urdupoint|profilpelajar|osmarks)", re.I)
 
 
-def all_sources():
+# Children's and simple-English encyclopedias, content farms, blogs, forums, aggregators and propaganda networks
+# (the "Pravda" network exposed by VIGINUM publishes under news-pravda.com and pravda-xx.com hosts).
+BANNED_HOSTS = re.compile(
+    r"(^|\.)(simple\.wikipedia\.org|kids\.britannica\.com|kiddle\.co|ducksters\.com|factmonster\.com"
+    r"|macmillanexplorers\.com|kidzsearch\.com|wikikids\.|natgeokids\.com|dkfindout\.com|britannica\.com/kids"
+    r"|news-pravda\.com|pravda-[a-z]{2}\.com|portal-kombat|who2\.com|thoughtco\.com|yourdictionary\.com"
+    r"|jrank\.org|docslib\.org|indexarticles\.com|everand\.com|tpub\.com|dailypaul\.com|tyrantsanddictators\.com"
+    r"|americasbesthistory\.com|historycentral\.com|historyplace\.com|presidentprofiles\.com|newser\.com"
+    r"|armscontrolwonk\.com|allthingsnuclear\.org|reddit\.com|quora\.com|medium\.com|substack\.com"
+    r"|wordpress\.com|alchetron\.com|famousbirthdays\.com|ranker\.com|theepochtimes\.com|eadaily\.com"
+    r"|cs\.oswego\.edu|latinamericanstudies\.org|wikinews\.org|oxfordlearnersdictionaries\.com)$"
+    r"|^(blog|blogs|weblogs|forum|forums)\.|\.blogspot\.", re.I)
+
+# Hosts whose kind is not a matter of opinion: the label must say so.
+STATE_MEDIA_HOSTS = re.compile(
+    r"(^|\.)(tass\.(com|ru)|ria\.ru|rt\.com|sputniknews\.[a-z.]+|sputnikglobe\.com|iz\.ru|rg\.ru|interaffairs\.ru"
+    r"|xinhua(net)?\.(com|org)|news\.cn|globaltimes\.cn|people\.cn|cgtn\.com|chinadaily\.com\.cn|irna\.ir"
+    r"|belta\.by|telesurenglish\.net|trtworld\.com|wam\.ae)$", re.I)
+ENCYCLOPEDIA_HOSTS = re.compile(r"(^|\.)(wikipedia\.org|britannica\.com|encyclopedia\.com|universalis\.fr)$", re.I)
+WEAK_KINDS = {"encyclopedia", "state-media"}
+
+
+def _host(source) -> str:
+    host = (urlsplit(source.url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def records():
+    """Every sourced record: (where, its own sources, [(narrative side, attribution, sources), ...])."""
     for e in load_events():
-        for s in e.sources:
-            yield f"event {e.id}", s
-        for n in e.narratives:
-            for s in n.sources:
-                yield f"event {e.id} ({n.side} narrative)", s
+        yield f"event {e.id}", e.sources, [(n.side, n.attribution, n.sources) for n in e.narratives]
     for p in load_players():
-        for s in p.sources:
-            yield f"player {p.id}", s
+        yield f"player {p.id}", p.sources, []
     for era in load_eras():
-        for s in era.sources:
-            yield f"era {era.id}", s
+        yield f"era {era.id}", era.sources, []
     for pl in load_stakeholders():
-        yield f"stakeholder {pl.negotiation}/{pl.player}", pl.source
+        yield f"stakeholder {pl.negotiation}/{pl.player}", (pl.source,), []
     for bank in bank_ids():
         for q in load_bank(bank).questions:
-            for s in q.sources:
-                yield f"question {bank}/{q.id}", s
+            if q.sources:
+                yield f"question {bank}/{q.id}", q.sources, []
+
+
+def all_sources():
+    for where, sources, narratives in records():
+        for s in sources:
+            yield where, s
+        for side, _, ns in narratives:
+            for s in ns:
+                yield f"{where} ({side} narrative)", s
 
 
 def test_sources_are_the_pages_themselves_not_mirrors_or_proxies():
@@ -48,6 +79,48 @@ def test_sources_are_the_pages_themselves_not_mirrors_or_proxies():
         host = urlsplit(source.url).hostname or ""
         if UNACCEPTABLE_HOSTS.search(host) or host.endswith("."):
             bad.append(f"{where}: {source.url}")
+    assert bad == []
+
+
+def test_every_source_says_what_kind_of_source_it_is():
+    bad = [f"{where}: {s.url} kind={s.kind!r}" for where, s in all_sources() if s.kind not in SOURCE_KINDS]
+    assert bad == []
+
+
+def test_the_kind_of_well_known_hosts_is_right():
+    bad = []
+    for where, s in all_sources():
+        if STATE_MEDIA_HOSTS.search(_host(s)) and s.kind != "state-media":
+            bad.append(f"{where}: {s.url} is state media, not {s.kind!r}")
+        if ENCYCLOPEDIA_HOSTS.search(_host(s)) and s.kind != "encyclopedia":
+            bad.append(f"{where}: {s.url} is an encyclopedia, not {s.kind!r}")
+    assert bad == []
+
+
+def test_no_childrens_encyclopedias_content_farms_blogs_forums_or_propaganda_networks():
+    bad = [f"{where}: {s.url}" for where, s in all_sources() if BANNED_HOSTS.search(_host(s))]
+    assert bad == []
+
+
+def test_every_record_has_a_source_that_is_neither_an_encyclopedia_nor_state_media():
+    bad = []
+    for where, sources, narratives in records():
+        if all(s.kind in WEAK_KINDS for s in sources):
+            bad.append(where)
+        for side, _, ns in narratives:
+            if all(s.kind == "encyclopedia" for s in ns):
+                bad.append(f"{where} ({side} narrative)")
+    assert bad == []
+
+
+def test_state_media_only_for_what_that_state_says():
+    """State media is never the only support of a record's neutral facts (checked above), and a narrative
+    that rests on state media alone is that state's own, attributed account - never the US one."""
+    bad = []
+    for where, _, narratives in records():
+        for side, attribution, ns in narratives:
+            if ns and all(s.kind == "state-media" for s in ns) and (side == "us" or not attribution.strip()):
+                bad.append(f"{where} ({side} narrative, attributed to {attribution!r})")
     assert bad == []
 
 
