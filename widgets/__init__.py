@@ -25,6 +25,10 @@ _EXPORTS = {
     "OfficeLookup": "widgets.players.offices_view",
     "StakeholderMap": "widgets.players.stakeholders_view",
     "NegotiationLab": "widgets.lab.view",
+    "SeriesExplorer": "widgets.series.explorer_view",
+    "ScenarioExplorer": "widgets.series.scenario_view",
+    "estimate_summary": "widgets.series.scenarios",
+    "lesson_sources": "widgets.series.sources",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -28,6 +28,8 @@ Modules (none imports ipywidgets, plotly, anywidget or traitlets):
 - ``players``       players and their roles
 - ``cases``         mediation case studies
 - ``series``        numeric series (series.csv)
+- ``series_defs``   what each series means (series_defs.toml), and the series joined with their points
+- ``futures``       lesson 5's scenarios for the coming years (futures.toml)
 - ``stakeholders``  stakeholder placements (stakeholders.csv)
 - ``scenarios``     negotiation scenarios (scenarios/*.toml) for the lesson 3 lab and the role-play
 - ``questions``     self-check question banks
@@ -88,6 +90,8 @@ from .records import (
 )
 from .scenarios import NegotiationScenario, load_scenario, load_scenarios, scenario_ids
 from .series import load_series
+from .series_defs import Series, SeriesDef, load_series_defs, load_series_table
+from .futures import load_futures
 from .stakeholders import load_stakeholders
 
 __all__ = [
@@ -118,6 +122,11 @@ __all__ = [
     "load_players",
     "load_cases",
     "load_series",
+    "SeriesDef",
+    "Series",
+    "load_series_defs",
+    "load_series_table",
+    "load_futures",
     "load_stakeholders",
     "NegotiationScenario",
     "load_scenario",

@@ -22,6 +22,8 @@ from .players import load_players
 from .questions import bank_ids, load_bank
 from .scenarios import load_scenarios
 from .series import load_series
+from .series_defs import load_series_table
+from .futures import load_futures
 from .stakeholders import load_stakeholders
 
 
@@ -47,7 +49,10 @@ CHECKS: list[Check] = [
     Check("events", toml_kind("events"), lambda base: len(load_events(base))),
     Check("players", toml_kind("players"), lambda base: len(load_players(base))),
     Check("cases", toml_kind("cases"), lambda base: len(load_cases(base))),
-    Check("series", file_kind("series.csv"), lambda base: len(load_series(base))),
+    # With a definition file, the series are checked against it (every series defined, units agree).
+    Check("series", file_kind("series.csv"),
+          lambda base: len(load_series_table(base) if (base / "series_defs.toml").is_file() else load_series(base))),
+    Check("futures", toml_kind("futures"), lambda base: len(load_futures(base))),
     Check("stakeholders", file_kind("stakeholders.csv"), lambda base: len(load_stakeholders(base))),
     Check("scenarios", toml_kind("scenarios"), lambda base: len(load_scenarios(base))),
     Check("lessons", file_kind("course.toml"), lambda base: len(load_lessons(base))),
