@@ -1,0 +1,1 @@
+"""Tests of widgets/players/ (one module of tests per concern of the package)."""
