@@ -145,32 +145,3 @@ __all__ = [
 ]
 
 _show_data_errors_plainly()
-
-# Transitional: code written against the single module (widgets/_scenarios.py, in progress) reached
-# its private helpers as ``widgets.data._x``. They now live in the modules named here; new code
-# imports them from there (``from .fields import _Record``). Remove once no caller uses them.
-_MOVED = {
-    "_Problems": "errors",
-    "_folder": "files",
-    "_display": "files",
-    "_mtimes": "files",
-    "_read_toml": "files",
-    "_read_text": "files",
-    "_toml_files": "files",
-    "_Locator": "fields",
-    "_Record": "fields",
-    "_check_unique": "fields",
-    "_toml_records": "fields",
-    "_source": "fields",
-    "_ids": "refs",
-    "_check_refs": "refs",
-}
-
-
-def __getattr__(name: str):
-    module = _MOVED.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
