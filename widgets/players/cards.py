@@ -14,7 +14,7 @@ from typing import Mapping
 from widgets.data import ROLE_KINDS, Event, Player, Role, default_data_dir
 from widgets.timeline.model import date_text
 from widgets.ui.html import esc, sources_html
-from widgets.ui.style import OKABE_ITO
+from widgets.ui.style import BLUE, OKABE_ITO
 
 from .model import role_title, tenure_text
 
@@ -123,7 +123,7 @@ def event_html(event: Event, names: Mapping[str, str] | None = None) -> str:
     actors = ", ".join(esc(names.get(a, a)) for a in event.actors)
     who = f"<p><strong>Who took part:</strong> {actors}</p>" if actors else ""
     return (
-        f'<div class="course-event" style="border-left:4px solid #0072B2;padding-left:.6em">'
+        f'<div class="course-event" style="border-left:4px solid {BLUE};padding-left:.6em">'
         f"<p><strong>{esc(event.title)}</strong><br>{esc(date_text(event))}{place}</p>"
         f"<p>{esc(event.summary)}</p>{who}<p><strong>Sources:</strong></p>{sources_html(event.sources)}</div>"
     )
