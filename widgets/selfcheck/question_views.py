@@ -94,6 +94,7 @@ class Look:
 
 
 def button(description: str, tooltip: str, look: Look | None = None, **kw: Any) -> ipw.Button:
+    """A button as wide as its label, with a tooltip; it shares ``look``'s layout and style when given."""
     if look is None:
         return ipw.Button(description=description, tooltip=tooltip, layout=ipw.Layout(width="auto"), **kw)
     return ipw.Button(description=description, tooltip=tooltip, layout=look.auto, style=look.button_style, **kw)
