@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from widgets.data import SOURCE_KINDS, PartialDate, load_bank, bank_ids, load_eras, load_events, load_players, load_stakeholders
+from widgets.data import SOURCE_KINDS, DataError, PartialDate, load_bank, bank_ids, load_eras, load_events, load_players, load_stakeholders
+from widgets.data.sources import BANNED_HOSTS, ENCYCLOPEDIA_HOSTS, STATE_MEDIA_HOSTS, WEAK_KINDS, host
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,31 +22,8 @@ UNACCEPTABLE_HOSTS = re.compile(
     r"|singjupost|whatculture|urdupoint|profilpelajar|osmarks)", re.I)
 
 
-# Children's and simple-English encyclopedias, content farms, blogs, forums, aggregators and propaganda networks
-# (the "Pravda" network exposed by VIGINUM publishes under news-pravda.com and pravda-xx.com hosts).
-BANNED_HOSTS = re.compile(
-    r"(^|\.)(simple\.wikipedia\.org|kids\.britannica\.com|kiddle\.co|ducksters\.com|factmonster\.com"
-    r"|macmillanexplorers\.com|kidzsearch\.com|wikikids\.|natgeokids\.com|dkfindout\.com|britannica\.com/kids"
-    r"|news-pravda\.com|pravda-[a-z]{2}\.com|portal-kombat|who2\.com|thoughtco\.com|yourdictionary\.com"
-    r"|jrank\.org|docslib\.org|indexarticles\.com|everand\.com|tpub\.com|dailypaul\.com|tyrantsanddictators\.com"
-    r"|americasbesthistory\.com|historycentral\.com|historyplace\.com|presidentprofiles\.com|newser\.com"
-    r"|armscontrolwonk\.com|allthingsnuclear\.org|reddit\.com|quora\.com|medium\.com|substack\.com"
-    r"|wordpress\.com|alchetron\.com|famousbirthdays\.com|ranker\.com|theepochtimes\.com|eadaily\.com"
-    r"|cs\.oswego\.edu|latinamericanstudies\.org|wikinews\.org|oxfordlearnersdictionaries\.com)$"
-    r"|^(blog|blogs|weblogs|forum|forums)\.|\.blogspot\.", re.I)
-
-# Hosts whose kind is not a matter of opinion: the label must say so.
-STATE_MEDIA_HOSTS = re.compile(
-    r"(^|\.)(tass\.(com|ru)|ria\.ru|rt\.com|sputniknews\.[a-z.]+|sputnikglobe\.com|iz\.ru|rg\.ru|interaffairs\.ru"
-    r"|xinhua(net)?\.(com|org)|news\.cn|globaltimes\.cn|people\.cn|cgtn\.com|chinadaily\.com\.cn|irna\.ir"
-    r"|belta\.by|telesurenglish\.net|trtworld\.com|wam\.ae)$", re.I)
-ENCYCLOPEDIA_HOSTS = re.compile(r"(^|\.)(wikipedia\.org|britannica\.com|encyclopedia\.com|universalis\.fr)$", re.I)
-WEAK_KINDS = {"encyclopedia", "state-media"}
-
-
 def _host(source) -> str:
-    host = (urlsplit(source.url).hostname or "").lower()
-    return host[4:] if host.startswith("www.") else host
+    return host(source.url)
 
 
 def records():
@@ -100,6 +78,29 @@ def test_the_kind_of_well_known_hosts_is_right():
 def test_no_childrens_encyclopedias_content_farms_blogs_forums_or_propaganda_networks():
     bad = [f"{where}: {s.url}" for where, s in all_sources() if BANNED_HOSTS.search(_host(s))]
     assert bad == []
+
+
+@pytest.mark.parametrize("url, kind", [
+    ("https://simple.wikipedia.org/wiki/Yalta_Conference", "encyclopedia"),
+    ("https://kids.britannica.com/students/article/Yalta-Conference/1", ""),
+    ("https://ukraine.news-pravda.com/en/world/2024/12/25/1.html", "other"),
+    ("https://tass.com/politics/1", "press"),
+    ("https://en.wikipedia.org/wiki/Yalta_Conference", "official"),
+])
+def test_the_loader_refuses_banned_hosts_and_mislabelled_kinds(tmp_path, url, kind):
+    kind_field = f', kind = "{kind}"' if kind else ""
+    (tmp_path / "events.toml").write_text(f'''[[events]]
+id = "yalta"
+date = "1945-02-04"
+title = "Yalta"
+category = "summit"
+summary = "A summit."
+significance = "It mattered."
+sources = [{{ title = "Yalta", url = "{url}"{kind_field} }}]
+''')
+    with pytest.raises(DataError) as err:
+        load_events(tmp_path)
+    assert "field 'sources'" in str(err.value) and url in str(err.value)
 
 
 def test_every_record_has_a_source_that_is_neither_an_encyclopedia_nor_state_media():

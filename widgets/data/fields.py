@@ -16,6 +16,7 @@ from .dates import PartialDate, parse_date
 from .errors import DataError, _Problems
 from .files import _display, _read_toml
 from .records import SOURCE_KINDS, Source
+from .sources import host_problem
 
 
 class _Locator:
@@ -219,6 +220,9 @@ def _source(title: Any, url: Any, bad, kind: Any = None) -> Source | None:
         ok = False
     else:
         kind = kind.strip()
+    if not problem and (rule := host_problem(url.strip(), kind if ok else "")):
+        bad("url", url, rule)
+        ok = False
     return Source(title.strip(), url.strip(), kind) if ok else None
 
 
