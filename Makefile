@@ -2,6 +2,7 @@
 #   make start   create .venv, install the course, open JupyterLab on lesson 00
 #   make test    install the test tools, run every test (unit, notebooks, browser)
 #   make bench   run the benchmarks (not part of the tests)
+#   make lite    build the course as a serverless JupyterLite site in _output/lite (needs npm once)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -9,7 +10,7 @@ BIN    := $(VENV)/bin
 ROOT   := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_FLAGS ?= --LabApp.news_url=None $(ROOT)
 
-.PHONY: start test bench install install-test strip clean
+.PHONY: start test bench install install-test strip clean lite
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +21,7 @@ $(VENV)/.course-installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.test-installed: pyproject.toml tests/e2e/package.json | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[lab,test]"
+	$(BIN)/python -m pip install --quiet -e ".[lab,test,lite]"
 	@if command -v npm >/dev/null 2>&1; then \
 		npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: the browser accessibility checks will be skipped (apt-get install npm)"; fi
@@ -38,6 +39,10 @@ test: install-test
 
 bench: install-test
 	$(BIN)/python bench/run_all.py
+
+# The whole course in the browser (JupyterLite + Pyodide), offline; serve _output/lite over https.
+lite: install-test
+	$(BIN)/python tools/build_lite.py
 
 # Strip outputs and widget state from every lesson (keeps nbval-checked outputs).
 strip: install-test
