@@ -26,6 +26,8 @@ __all__ = [
     "event_markers",
     "figure_spec",
     "hover_rows",
+    "text_table",
+    "describe",
 ]
 
 # Table styles shared with the rest of the course's tables (thin rules, numbers right-aligned).
@@ -229,3 +231,25 @@ def figure_spec(selected: Sequence[Series], events: Sequence[Event] = (), *,
             for e in events
         ]
     return traces, layout
+
+
+def text_table(series: Series) -> str:
+    """The series as plain text: title and unit, the trend sentence, then one line per point."""
+    lines = [f"{series.title}; unit: {series.unit}", f"  {trend_sentence(series)}"]
+    for p in series.points:
+        note = f"  [{p.note}]" if p.note else ""
+        lines.append(f"  {p.date.display():>17}  {format_value(p.value):>8}{note}")
+    return "\n".join(lines)
+
+
+def describe(*ids: str, folder=None) -> str:
+    """Plain-text tables of the series with these ids (all series if none), for a lesson's checked output."""
+    from widgets.data.series_defs import load_series_table
+
+    table = load_series_table(folder)
+    by_id = {s.id: s for s in table}
+    unknown = [i for i in ids if i not in by_id]
+    if unknown:
+        raise KeyError(f"no series {unknown[0]!r} (the series are: {', '.join(by_id)})")
+    chosen = [by_id[i] for i in ids] if ids else list(table)
+    return "\n\n".join(text_table(s) for s in chosen)
