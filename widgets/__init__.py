@@ -29,6 +29,7 @@ _EXPORTS = {
     "ScenarioExplorer": "widgets.series.scenario_view",
     "estimate_summary": "widgets.series.scenarios",
     "lesson_sources": "widgets.series.sources",
+    "LessonSources": "widgets.lesson_sources",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -31,9 +31,11 @@ Modules (none imports ipywidgets, plotly, anywidget or traitlets):
 - ``series_defs``   what each series means (series_defs.toml), and the series joined with their points
 - ``futures``       lesson 5's scenarios for the coming years (futures.toml)
 - ``stakeholders``  stakeholder placements (stakeholders.csv)
+- ``treaties``      US–Soviet/US–Russian arms-control agreements and their dated life (treaties.toml)
 - ``scenarios``     negotiation scenarios (scenarios/*.toml) for the lesson 3 lab and the role-play
 - ``questions``     self-check question banks
 - ``outline``       the course outline (course.toml)
+- ``reading``       what each lesson cites (reading/lessonNN.toml), for its sources cell
 - ``check``         ``check_all()`` and ``main()``; ``python -m widgets.data FOLDER`` (``__main__``)
 
 Adding a kind of data (e.g. ``scenarios``):
@@ -93,6 +95,8 @@ from .series import load_series
 from .series_defs import Series, SeriesDef, load_series_defs, load_series_table
 from .futures import load_futures
 from .stakeholders import load_stakeholders
+from .treaties import Treaty, TreatyEvent, load_treaties
+from .reading import LessonReading, Reading, load_reading
 
 __all__ = [
     "DataError",
@@ -128,6 +132,12 @@ __all__ = [
     "load_series_table",
     "load_futures",
     "load_stakeholders",
+    "Treaty",
+    "TreatyEvent",
+    "load_treaties",
+    "LessonReading",
+    "Reading",
+    "load_reading",
     "NegotiationScenario",
     "load_scenario",
     "load_scenarios",

@@ -20,11 +20,13 @@ from .history import load_eras, load_events
 from .outline import load_lessons
 from .players import load_players
 from .questions import bank_ids, load_bank
+from .reading import count_reading, reading_files
 from .scenarios import load_scenarios
 from .series import load_series
 from .series_defs import load_series_table
 from .futures import load_futures
 from .stakeholders import load_stakeholders
+from .treaties import load_treaties
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,9 @@ CHECKS: list[Check] = [
     Check("futures", toml_kind("futures"), lambda base: len(load_futures(base))),
     Check("stakeholders", file_kind("stakeholders.csv"), lambda base: len(load_stakeholders(base))),
     Check("scenarios", toml_kind("scenarios"), lambda base: len(load_scenarios(base))),
+    Check("treaties", file_kind("treaties.toml"), lambda base: len(load_treaties(base))),
     Check("lessons", file_kind("course.toml"), lambda base: len(load_lessons(base))),
+    Check("reading", lambda base: bool(reading_files(base)), count_reading),
 ]
 
 
