@@ -150,6 +150,38 @@ class Player:
         return (words[0][0] + words[-1][0]).upper()
 
 
+# Case studies (lesson 4; data/README.md, "cases"). Phases of a case, in the order they usually come.
+CASE_PHASE_KINDS: tuple[str, ...] = (
+    "talks-opened", "interim-deal", "signature", "ratification", "referendum",
+    "entry-into-force", "implementation", "suspension", "end",
+)
+# The factors the course codes for every case, from the mediation literature, in display order.
+CASE_FACTORS: tuple[str, ...] = (
+    "mediator", "deadline", "secrecy", "inclusivity", "sequencing", "verification", "guarantees", "ratification",
+)
+FACTOR_LEVELS: tuple[str, ...] = ("strong", "some", "none")
+# Touval and Zartman's mediator roles (communicator-facilitator, formulator, manipulator), or none.
+MEDIATOR_TYPES: tuple[str, ...] = ("none", "facilitator", "formulator", "manipulator")
+CASE_STATUSES: tuple[str, ...] = ("holding", "eroded", "ended")
+
+
+@dataclass(frozen=True)
+class CasePhase:
+    kind: str  # one of CASE_PHASE_KINDS
+    date: PartialDate
+    title: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class FactorCoding:
+    factor: str  # one of CASE_FACTORS
+    level: str  # one of FACTOR_LEVELS
+    text: str
+    judgement: bool  # True: the level is the course's own reading of what the sources say
+    sources: tuple[Source, ...]
+
+
 @dataclass(frozen=True)
 class Case:
     id: str
@@ -164,6 +196,16 @@ class Case:
     lessons: tuple[str, ...]
     events: tuple[str, ...]
     sources: tuple[Source, ...]
+    # Lesson 4's structured fields; optional in the file, so a plain case still loads.
+    mediator_type: str = ""
+    status: str = ""
+    status_as_of: PartialDate | None = None
+    status_note: str = ""
+    phases: tuple[CasePhase, ...] = ()
+    factors: tuple[FactorCoding, ...] = ()
+
+    def factor(self, name: str) -> FactorCoding | None:
+        return next((f for f in self.factors if f.factor == name), None)
 
 
 @dataclass(frozen=True)
