@@ -9,7 +9,7 @@ from pathlib import Path
 from widgets.data import Lesson, load_lessons
 from widgets.ui.html import sources_html  # the course's one source list, re-exported here
 
-__all__ = ["lessons_dir", "lesson_file", "section_link", "outline_html", "outline_text", "sources_html", "Outline"]
+__all__ = ["lessons_dir", "handins_dir", "lesson_file", "section_link", "outline_html", "outline_text", "sources_html", "Outline"]
 
 
 def lessons_dir() -> Path:
@@ -21,6 +21,19 @@ def lessons_dir() -> Path:
         return Path(env)
     repo = Path(__file__).resolve().parent.parent / "lessons"
     return repo if repo.is_dir() else Path.cwd()
+
+
+def handins_dir() -> Path:
+    """Where **Save my answers as CSV** writes hand-ins: ``$COURSE_HANDINS_DIR`` when set; else a
+    ``hand-ins/`` folder beside the lessons folder (the repository's root in a clone, ignored by
+    git, so hand-ins never mix with the lessons); installed from a wheel, ``hand-ins/`` in the
+    current folder."""
+    env = os.environ.get("COURSE_HANDINS_DIR")
+    if env:
+        return Path(env)
+    if os.environ.get("COURSE_LESSONS_DIR") or (Path(__file__).resolve().parent.parent / "lessons").is_dir():
+        return lessons_dir().parent / "hand-ins"
+    return Path.cwd() / "hand-ins"
 
 
 def lesson_file(number: int, folder=None) -> Lesson | None:

@@ -10,7 +10,7 @@ import re
 from fractions import Fraction
 from typing import Any
 
-__all__ = ["AnswerError", "parse_number", "format_number", "format_fraction", "quoted"]
+__all__ = ["AnswerError", "parse_number", "format_number", "format_fraction", "format_points", "quoted"]
 
 
 def format_number(x: float) -> str:
@@ -18,6 +18,13 @@ def format_number(x: float) -> str:
     if math.isfinite(x) and x == int(x) and abs(x) < 1e15:
         return str(int(x))
     return format(x, ".10g")
+
+
+def format_points(x: float) -> str:
+    """A score as a person reads it: to one decimal place, half up, without a trailing .0
+    (2.53 → "2.5", 0.33 → "0.3", 1.96 → "2", 0.05 → "0.1")."""
+    tenths = math.floor(x * 10 + 0.5 + 1e-9)
+    return str(tenths // 10) if tenths % 10 == 0 else f"{tenths // 10}.{tenths % 10}"
 
 
 def format_fraction(f: Fraction) -> str:

@@ -251,19 +251,26 @@ class SelfCheck(ipw.VBox):
         return target
 
     def _export_clicked(self) -> None:
+        from ..course import handins_dir
+
         name = self.student.value.strip()
         if not name:
             self.export_status.value = box(BLUE, "<p><strong>ℹ Not saved yet:</strong> type your name first, so that your instructor knows whose answers these are.</p>")
             return
-        target = Path.cwd() / f"{self.bank_id}-{_slug(name)}.csv"
+        folder = handins_dir()
+        target = folder / f"{self.bank_id}-{_slug(name)}.csv"
         try:
+            folder.mkdir(parents=True, exist_ok=True)
             self.export_csv(target, name)
         except OSError as exc:
             self.export_status.value = box(VERMILLION, f"<p><strong>✗ Not saved:</strong> {esc(target)} could not be written ({esc(exc.strerror or exc)}).</p>")
             return
-        n = len(self.store.attempts(self.bank_id))
+        attempts = self.store.attempts(self.bank_id)
+        questions = len({(a.bank, a.question) for a in attempts})
         self.export_status.value = box(
             GREEN,
-            f"<p><strong>✓ Saved</strong> {plural(n, 'answer')} to <code>{esc(target.name)}</code> in the folder of this "
-            "notebook. Hand in this file.</p>",
+            f"<p><strong>✓ Saved</strong> your answers to {plural(questions, 'question')} "
+            f"({plural(len(attempts), 'attempt')} in all) to <code>{esc(target.name)}</code> in the "
+            f"<code>{esc(folder.name)}</code> folder of the course (in the file browser on the left). "
+            "Hand in this file.</p>",
         )

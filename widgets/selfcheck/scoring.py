@@ -21,7 +21,7 @@ from typing import Any, Callable
 from ..data import Question
 from ..progress import Attempt
 from ..ui.html import plural
-from .number_parsing import AnswerError, format_fraction, format_number, parse_number, quoted
+from .number_parsing import AnswerError, format_fraction, format_number, format_points, parse_number, quoted
 
 __all__ = [
     "Result",
@@ -340,7 +340,7 @@ def score_line(results: Sequence[Result | None]) -> str:
         parts.append(f"{unmarked} written answer{'s' if unmarked != 1 else ''} not marked yet")
     parts.append(f"{len(results) - len(done)} not tried")
     return (
-        f'<p role="status"><strong>Score: {format_number(round(points, 2))} of {len(results)}</strong> '
+        f'<p role="status"><strong>Score: {format_points(points)} of {len(results)}</strong> '
         f"({', '.join(parts)}).</p>"
     )
 
