@@ -8,7 +8,12 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 # JupyterLab refuses to run as root without this flag (containers, CI).
 ROOT   := $(if $(filter 0,$(shell id -u)),--allow-root,)
-LAB_FLAGS ?= --LabApp.news_url=None $(ROOT)
+# The file browser's root is the repository (README.md and data/README.md are in reach), the
+# URL printed when no browser opens is lesson 00, and no news or update pop-up: no news URL on the
+# server, and the notification settings' defaults set by tools/lab-settings/overrides.json.
+LAB_FLAGS ?= --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/lessons/00_start_here.ipynb \
+	--LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate $(ROOT)
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.d/mediating-us-russia.json
 
 .PHONY: start test bench install install-test strip clean lite
 
@@ -31,8 +36,12 @@ install: $(VENV)/.course-installed
 
 install-test: $(VENV)/.test-installed
 
-start: install
-	$(BIN)/jupyter lab $(LAB_FLAGS) lessons/00_start_here.ipynb
+$(LAB_OVERRIDES): tools/lab-settings/overrides.json | $(BIN)/python
+	mkdir -p $(@D)
+	cp $< $@
+
+start: install $(LAB_OVERRIDES)
+	$(BIN)/jupyter lab $(LAB_FLAGS)
 
 test: install-test
 	$(BIN)/python -m pytest
