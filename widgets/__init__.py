@@ -30,6 +30,12 @@ _EXPORTS = {
     "estimate_summary": "widgets.series.scenarios",
     "lesson_sources": "widgets.series.sources",
     "LessonSources": "widgets.lesson_sources",
+    "CaseCompare": "widgets.cases.compare_view",
+    "TreatyLife": "widgets.cases.treaty_view",
+    "WhatMadeItWork": "widgets.cases.activities_view",
+    "TransferExercise": "widgets.cases.activities_view",
+    "FAQ": "widgets.faq.faq_view",
+    "CourseReview": "widgets.faq.review_view",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -1,0 +1,29 @@
+"""Lesson 4: mediation case studies compared, and the life of every US–Soviet/US–Russian arms-control treaty.
+
+Models (pure, no widget library): :mod:`.model` (factor tables, phases in days from the opening of
+talks), :mod:`.treaty_life` (a treaty's state on a day, segments, what was in force each year),
+:mod:`.activities` ("what made it work" and the transfer exercise: scores, encodings, feedback).
+Views: :mod:`.compare_view` (:class:`CaseCompare`), :mod:`.treaty_view` (:class:`TreatyLife`),
+:mod:`.activities_view` (:class:`WhatMadeItWork`, :class:`TransferExercise`). The views are imported
+lazily, so ``from widgets.cases import treaty_life`` loads neither ipywidgets nor plotly.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+_VIEWS = {
+    "CaseCompare": "widgets.cases.compare_view",
+    "TreatyLife": "widgets.cases.treaty_view",
+    "WhatMadeItWork": "widgets.cases.activities_view",
+    "TransferExercise": "widgets.cases.activities_view",
+}
+
+__all__ = sorted(_VIEWS)
+
+
+def __getattr__(name: str):
+    module = _VIEWS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'widgets.cases' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
