@@ -9,6 +9,7 @@ for values in between (the sentence and the table say so).
 
 from __future__ import annotations
 
+import math
 from typing import Iterable, Sequence
 
 from widgets.data import Event, SeriesPoint
@@ -56,8 +57,10 @@ def _change(first: SeriesPoint, last: SeriesPoint, unit: str) -> str:
     if unit.startswith("percent"):
         n = abs(diff)
         return f"{format_value(n)} percentage point{'' if n == 1 else 's'}"
-    if first.value:
-        return f"{format_value(round(abs(diff) / abs(first.value) * 100))}%"
+    share = abs(diff) / abs(first.value) * 100 if first.value else math.inf
+    # From (nearly) zero a percentage says nothing: give the change itself.
+    if math.isfinite(share) and share < 10_000:
+        return f"{format_value(round(share))}%"
     return with_unit(abs(diff), unit)
 
 
