@@ -102,6 +102,7 @@ def test_switching_scenario_and_ratification_two_level_game(lab, store):
     assert lab.figure is fig and len(fig.data[0].x) == 576
     assert "Teaching model" in lab.intro.value and "TASS" in lab.intro.value
     m = lab.model
+    assert m.batna == (0.0, 0.0) and [s.value for s in lab.batna_sliders] == [0.0, 0.0]
     assert all(box.value for box in lab.ratify_boxes)  # the scenario sets both thresholds
     constrained = len(m.result.feasible)
     lab.ratify_boxes[0].value = False

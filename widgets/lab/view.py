@@ -95,9 +95,9 @@ def build_figure(model: LabModel):
     layout = go.Layout(
         autosize=True,
         height=460,
-        margin=dict(l=60, r=20, t=30, b=50),
+        margin=dict(l=60, r=20, t=40, b=50),
         hovermode="closest",
-        legend=dict(orientation="h", y=-0.16, x=0),
+        legend=dict(orientation="h", x=0, y=1.01, yanchor="bottom"),
         xaxis=dict(type="linear", title=dict(text=esc(f"{model.names[0]} score (points)")), range=[x0, x1], zeroline=False),
         yaxis=dict(type="linear", title=dict(text=esc(f"{model.names[1]} score (points)")), range=[y0, y1], zeroline=False),
         shapes=_shapes(model),
@@ -152,15 +152,10 @@ class NegotiationLab(ipw.VBox):
         self.table = ipw.HTML()
         self.verdict = ipw.HTML()
         self.feedback = ipw.HTML()
-        slider = dict(continuous_update=True, readout_format=".0f", style={"description_width": "initial"},
-                      layout=ipw.Layout(width="100%", max_width="520px"))
-        self.batna_sliders = [ipw.FloatSlider(step=1, **slider) for _ in range(2)]
-        self.ratify_boxes = [ipw.Checkbox(indent=False, layout=ipw.Layout(width="auto")) for _ in range(2)]
-        self.threshold_sliders = [ipw.FloatSlider(step=1, **slider) for _ in range(2)]
-        for side in (0, 1):
-            self.batna_sliders[side].observe(lambda ch, s=side: self._on_batna(s, ch["new"]), "value")
-            self.ratify_boxes[side].observe(lambda ch, s=side: self._on_ratify(s), "value")
-            self.threshold_sliders[side].observe(lambda ch, s=side: self._on_ratify(s), "value")
+        self.batna_sliders: list[ipw.FloatSlider] = []
+        self.ratify_boxes: list[ipw.Checkbox] = []
+        self.threshold_sliders: list[ipw.FloatSlider] = []
+        self.controls = ipw.VBox(layout=ipw.Layout(width="100%"))
         self.nash_button = ipw.Button(description="Show the Nash package", icon="star", layout=ipw.Layout(width="auto"))
         self.better_button = ipw.Button(description="Find a package better for both", layout=ipw.Layout(width="auto"))
         self.propose_button = ipw.Button(description="Put my package on the table", button_style="primary",
@@ -171,16 +166,9 @@ class NegotiationLab(ipw.VBox):
         self.issue_choices: list[RadioGroup] = []
         self.builder = ipw.GridBox(layout=ipw.Layout(grid_template_columns="repeat(auto-fill, minmax(240px, 1fr))",
                                                      grid_gap="0.5em 1.5em", width="100%"))
-        controls = ipw.VBox([
-            ipw.HTML(f'<h4 style="margin:0.5em 0 0.2em">Outside options (BATNAs)</h4>'),
-            *self.batna_sliders,
-            ipw.HTML(f'<h4 style="margin:0.5em 0 0.2em">Ratification at home (Level II)</h4>'),
-            ipw.HBox([self.ratify_boxes[0], self.threshold_sliders[0]], layout=ipw.Layout(flex_flow="row wrap")),
-            ipw.HBox([self.ratify_boxes[1], self.threshold_sliders[1]], layout=ipw.Layout(flex_flow="row wrap")),
-        ], layout=ipw.Layout(width="100%"))
         children = [self.picker] if len(self.scenarios) > 1 else []
         children += [
-            self.intro, self.figure, self.sentence, controls,
+            self.intro, self.figure, self.sentence, self.controls,
             ipw.HTML('<h4 style="margin:0.8em 0 0.2em">Your package: choose one option per issue</h4>'),
             self.builder, self.verdict,
             ipw.HBox([self.propose_button, self.better_button, self.nash_button], layout=ipw.Layout(flex_flow="row wrap")),
@@ -227,27 +215,7 @@ class NegotiationLab(ipw.VBox):
         self.model = model
         self._busy = True
         try:
-            for side in (0, 1):
-                lo = min(model.batna[side], min(p[side] for p in model.points))
-                hi = max(model.batna[side], max(p[side] for p in model.points))
-                if self.scenario is not None:
-                    party = self.scenario.parties[side]
-                    lo, hi = party.batna_min, party.batna_max
-                s = self.batna_sliders[side]
-                s.min, s.max = -1e9, 1e9
-                s.min, s.max, s.value = lo, hi, model.batna[side]
-                s.description = f"{model.names[side]} BATNA"
-                rlo, rhi = model.ratify_range(side)
-                t = self.threshold_sliders[side]
-                t.min, t.max = -1e9, 1e9
-                t.min, t.max = rlo, rhi
-                threshold = model.thresholds[side]
-                t.value = threshold if threshold is not None else (rlo + rhi) / 2
-                box_ = self.ratify_boxes[side]
-                box_.value = threshold is not None
-                box_.description = f"{model.ratifiers[side] or model.names[side]} must ratify, needing at least"
-                t.description = ""
-                t.disabled = threshold is None
+            self._build_controls(model)
             self.issue_choices = []
             for k, issue in enumerate(model.issues):
                 group = RadioGroup(list(model.options[k]), description=issue, value=model.options[k][0],
@@ -262,6 +230,44 @@ class NegotiationLab(ipw.VBox):
             _fill(self.figure, model, static=False)
         self.feedback.value = ""
         self._refresh()
+
+    def _build_controls(self, model: LabModel) -> None:
+        """Fresh sliders and switches for a scenario. Reusing them would let a slider's front end,
+        re-ranged, send its old value back after the switch (seen in Chromium with ipywidgets 8)."""
+        style = dict(continuous_update=True, readout_format=".0f", step=1, style={"description_width": "initial"},
+                     layout=ipw.Layout(width="100%", max_width="520px"))
+        for old in (*self.batna_sliders, *self.ratify_boxes, *self.threshold_sliders):
+            old.close()
+        self.batna_sliders, self.ratify_boxes, self.threshold_sliders = [], [], []
+        rows = []
+        for side in (0, 1):
+            lo = min(model.batna[side], min(p[side] for p in model.points))
+            hi = max(model.batna[side], max(p[side] for p in model.points))
+            if self.scenario is not None:
+                party = self.scenario.parties[side]
+                lo, hi = party.batna_min, party.batna_max
+            batna = ipw.FloatSlider(min=lo, max=hi, value=min(max(model.batna[side], lo), hi),
+                                    description=f"{model.names[side]} BATNA", **style)
+            rlo, rhi = model.ratify_range(side)
+            threshold = model.thresholds[side]
+            start = threshold if threshold is not None else round((rlo + rhi) / 2)
+            level2 = ipw.FloatSlider(min=rlo, max=rhi, value=min(max(start, rlo), rhi), description="needs at least",
+                                     disabled=threshold is None, **style)
+            switch = ipw.Checkbox(value=threshold is not None, indent=False, layout=ipw.Layout(width="auto"),
+                                  description=model.ratifiers[side] or f"A ratification vote in {model.names[side]}")
+            batna.observe(lambda ch, s=side: self._on_batna(s, ch["new"]), "value")
+            switch.observe(lambda ch, s=side: self._on_ratify(s), "value")
+            level2.observe(lambda ch, s=side: self._on_ratify(s), "value")
+            self.batna_sliders.append(batna)
+            self.ratify_boxes.append(switch)
+            self.threshold_sliders.append(level2)
+            rows.append(ipw.HBox([switch, level2], layout=ipw.Layout(flex_flow="row wrap", align_items="center")))
+        self.controls.children = [
+            ipw.HTML('<h4 style="margin:0.5em 0 0.2em">Outside options (BATNAs)</h4>'),
+            *self.batna_sliders,
+            ipw.HTML('<h4 style="margin:0.5em 0 0.2em">Ratification at home (Level II): switch on and set the threshold</h4>'),
+            *rows,
+        ]
 
     def _intro_html(self) -> str:
         s = self.scenario
@@ -293,7 +299,8 @@ class NegotiationLab(ipw.VBox):
     def _on_batna(self, side: int, value: float) -> None:
         if self._busy:
             return
-        self.model.set_batna(side, value)
+        # The slider's front end can send back a value a rounding error off the step grid.
+        self.model.set_batna(side, round(float(value), 6))
         self._refresh()
 
     def _on_ratify(self, side: int) -> None:
@@ -301,7 +308,7 @@ class NegotiationLab(ipw.VBox):
             return
         on = self.ratify_boxes[side].value
         self.threshold_sliders[side].disabled = not on
-        self.model.set_threshold(side, self.threshold_sliders[side].value if on else None)
+        self.model.set_threshold(side, round(float(self.threshold_sliders[side].value), 6) if on else None)
         self._refresh()
 
     def _on_option(self, k: int, label: str | None) -> None:
