@@ -34,6 +34,8 @@ _EXPORTS = {
     "TreatyLife": "widgets.cases.treaty_view",
     "WhatMadeItWork": "widgets.cases.activities_view",
     "TransferExercise": "widgets.cases.activities_view",
+    "FAQ": "widgets.faq.faq_view",
+    "CourseReview": "widgets.faq.review_view",
 }
 
 __all__ = sorted(_EXPORTS)

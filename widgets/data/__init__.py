@@ -35,6 +35,7 @@ Modules (none imports ipywidgets, plotly, anywidget or traitlets):
 - ``scenarios``     negotiation scenarios (scenarios/*.toml) for the lesson 3 lab and the role-play
 - ``questions``     self-check question banks
 - ``outline``       the course outline (course.toml)
+- ``faq``           the course FAQ (faq.toml), lesson 6
 - ``reading``       what each lesson cites (reading/lessonNN.toml), for its sources cell
 - ``check``         ``check_all()`` and ``main()``; ``python -m widgets.data FOLDER`` (``__main__``)
 
@@ -97,6 +98,7 @@ from .futures import load_futures
 from .stakeholders import load_stakeholders
 from .treaties import Treaty, TreatyEvent, load_treaties
 from .reading import LessonReading, Reading, load_reading
+from .faq import FaqEntry, FaqLink, load_faq
 
 __all__ = [
     "DataError",
@@ -138,6 +140,9 @@ __all__ = [
     "LessonReading",
     "Reading",
     "load_reading",
+    "FaqEntry",
+    "FaqLink",
+    "load_faq",
     "NegotiationScenario",
     "load_scenario",
     "load_scenarios",

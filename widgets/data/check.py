@@ -27,6 +27,7 @@ from .series_defs import load_series_table
 from .futures import load_futures
 from .stakeholders import load_stakeholders
 from .treaties import load_treaties
+from .faq import load_faq
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ CHECKS: list[Check] = [
     Check("scenarios", toml_kind("scenarios"), lambda base: len(load_scenarios(base))),
     Check("treaties", file_kind("treaties.toml"), lambda base: len(load_treaties(base))),
     Check("lessons", file_kind("course.toml"), lambda base: len(load_lessons(base))),
+    Check("faq", toml_kind("faq"), lambda base: len(load_faq(base))),
     Check("reading", lambda base: bool(reading_files(base)), count_reading),
 ]
 

@@ -12,7 +12,7 @@ from urllib.parse import quote
 from ..course import lessons_dir as course_lessons_dir
 from ..data import Question
 from ..progress import ProgressStore
-from ..ui.html import box, esc, link, paragraphs
+from ..ui.html import box, esc, lesson_link, link, paragraphs
 from ..ui.style import BLUE, GREEN, ORANGE, SKY, VERMILLION
 from .scoring import Result, correct_answer
 
@@ -57,13 +57,17 @@ def section_href(lesson: int, section: str, lessons_dir: str | Path | None = Non
 
 
 def section_link_html(lesson: int, section: str, lessons_dir: str | Path | None = None) -> str:
-    """An escaped link to the section that teaches a question (plain text when no lesson file is found)."""
-    label = f"Lesson {int(lesson)}, “{section}”"
+    """An escaped link to the section that teaches a question (plain text when no lesson file is found).
+
+    An empty ``section`` links to the whole lesson ("Lesson 4").
+    """
+    label = f"Lesson {int(lesson)}, “{section}”" if section.strip() else f"Lesson {int(lesson)}"
     href = section_href(lesson, section, lessons_dir)
     if href is None:
         return esc(label)
-    # A new tab keeps the student's place (and kernel) in the lesson they are working on.
-    return link(href, label)
+    # Opens the lesson in the same JupyterLab, at the section (the course's page helper), and keeps
+    # the student's place and kernel in the lesson they are working on.
+    return lesson_link(href, label)
 
 
 # ---------------------------------------------------------------- feedback HTML

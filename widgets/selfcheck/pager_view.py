@@ -11,12 +11,14 @@ from __future__ import annotations
 import math
 import re
 from pathlib import Path
+from typing import Sequence
 
 import ipywidgets as ipw
 
 from ..data import Bank, DataError, load_bank
 from ..progress import Attempt, ProgressStore, default_store, now_iso
 from ..ui.html import box, esc, plural
+from ..ui.page import helper
 from ..ui.style import BLUE, GREEN, TEXT_STYLE, VERMILLION
 from .feedback import store_notice_html
 from .question_views import VIEWS, LiveText, Look, QuestionView, QuestionViews, button
@@ -42,6 +44,11 @@ class SelfCheck(ipw.VBox):
     built when it is first shown (:meth:`show_page`, or the Previous and Next
     buttons). ``questions`` still gives every question's view (built on first
     access), and the score counts every saved answer, on every page.
+
+    A review drawn from several banks (lesson 6) passes ``question_banks``, the bank of each of
+    ``bank.questions``: each question reads and saves its attempts in its own bank, so the lesson's
+    self-check and the review agree; ``export_banks`` are the banks the CSV hand-in covers
+    (default: the banks of the questions shown).
     """
 
     def __init__(
@@ -53,6 +60,8 @@ class SelfCheck(ipw.VBox):
         error: str = "",
         lessons_dir: str | Path | None = None,
         page_size: int = PAGE_SIZE,
+        question_banks: Sequence[str] | None = None,
+        export_banks: Sequence[str] | None = None,
     ):
         if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
             raise ValueError(f"page_size must be a whole number of questions, 1 or more (got {page_size!r})")
@@ -66,9 +75,19 @@ class SelfCheck(ipw.VBox):
         # The store's latest attempts at this bank, read when a page is first built and kept
         # up to date by every attempt recorded in this process: re-reading the whole store
         # at each click would cost ~30 ms on a store of 100,000 attempts.
-        self._latest: dict[str, Attempt] = {}
-        records = [q for q in bank.questions if q.type in VIEWS] if bank is not None else []
-        numbers = {id(q): i for i, q in enumerate(bank.questions, 1)} if bank is not None else {}
+        # Keyed by (bank, question id): a review drawn from several banks (``question_banks``, one
+        # bank id per question of ``bank``) reads and saves each question's attempts in its own bank.
+        self._latest: dict[tuple[str, str], Attempt] = {}
+        questions = bank.questions if bank is not None else ()
+        owners = tuple(question_banks) if question_banks is not None else (self.bank_id,) * len(questions)
+        if len(owners) != len(questions):
+            raise ValueError(f"question_banks names {len(owners)} banks for {len(questions)} questions")
+        kept = [(q, b) for q, b in zip(questions, owners) if q.type in VIEWS]
+        records = [q for q, _ in kept]
+        self._owners = [b for _, b in kept]
+        self._banks = tuple(dict.fromkeys(self._owners)) or (self.bank_id,)
+        self._export_banks = tuple(export_banks) if export_banks is not None else self._banks
+        numbers = {id(q): i for i, q in enumerate(questions, 1)}
         self._numbers = [numbers[id(q)] for q in records]
         self._total = len(bank.questions) if bank is not None else 0
         self.questions = QuestionViews(records, self._build_view)
@@ -107,6 +126,7 @@ class SelfCheck(ipw.VBox):
         self.next_button.on_click(lambda _b: self.next_page())
         self.pager = look.hbox([self.previous_button, self.page_label, self.next_button])
         self.pager.add_class("course-pager")
+        self.helper = helper()  # course stylesheet, lesson links; new pages scrolled into view
         self.store.on_record(self._on_record)
         self.show_page(1)
         self._update_status()
@@ -118,7 +138,9 @@ class SelfCheck(ipw.VBox):
             ]
         )
         pager = [self.pager] if self.pages > 1 else []
-        super().__init__([self.header, self.status, self.page_box, *pager, self.score_text, export], layout=look.plain)
+        self.export_box = export
+        super().__init__([self.header, self.status, self.page_box, *pager, self.score_text, export, self.helper],
+                         layout=look.plain)
         self.add_class("course-widget")
         self.add_class("course-selfcheck")
 
@@ -176,52 +198,62 @@ class SelfCheck(ipw.VBox):
         self.page = number
         self.page_box.children = views
         self.page_label.value = self.page_text()
+        self.previous_button.disabled = number == 1
+        self.next_button.disabled = number == self.pages
         if latest is not None:
             self._update_score()
 
-    # The buttons are never disabled at the first or last page: a button that is
-    # disabled while it has the keyboard focus drops the focus to the page, and
-    # the next key press would reach JupyterLab's notebook shortcuts instead.
+    # Previous is disabled on the first page and Next on the last. A button disabled while it
+    # has the keyboard focus drops the focus to the page, where the next key press would reach
+    # JupyterLab's notebook shortcuts: the page helper then gives the focus to the other button.
+    # After a page change the new questions are scrolled into view (their top, under the header).
     def next_page(self) -> None:
         if self.page < self.pages:
             self.show_page(self.page + 1)
+            self._after_page_change(self.previous_button)
         else:
             self.page_label.value = self.page_text("this is the last page.")
 
     def previous_page(self) -> None:
         if self.page > 1:
             self.show_page(self.page - 1)
+            self._after_page_change(self.next_button)
         else:
             self.page_label.value = self.page_text("this is the first page.")
+
+    def _after_page_change(self, other: ipw.Button) -> None:
+        self.helper.reveal(self.page_box)
+        self.helper.keep_focus(other)
 
     # ------------------------------------------------------------ answers and score
 
     def _build_view(self, index: int, latest: dict[str, Attempt] | None) -> QuestionView:
         question = self.questions.records[index]
+        owner = self._owners[index]
         view = VIEWS[question.type](
-            question, self.bank_id, self._numbers[index], self._total, self._on_attempt, self._lessons_dir, look=self._look
+            question, owner, self._numbers[index], self._total, self._on_attempt, self._lessons_dir, look=self._look
         )
         if latest is None:
             latest = self._read_latest()
             self._update_score()
-        attempt = latest.get(question.id)
+        attempt = latest.get((owner, question.id))
         if attempt is not None:
             view.restore(attempt)
         return view
 
-    def _read_latest(self) -> dict[str, Attempt]:
+    def _read_latest(self) -> dict[tuple[str, str], Attempt]:
         """Read the store again (other kernels may have saved answers since)."""
-        self._latest = self.store.latest(self.bank_id)
+        self._latest = {(b, qid): a for b in self._banks for qid, a in self.store.latest(b).items()}
         return self._latest
 
     def _on_record(self, attempt: Attempt) -> None:
         # Any attempt saved in this process: this widget's, or another widget's on the same bank.
-        if attempt.bank == self.bank_id:
-            self._latest[attempt.question] = attempt
+        if attempt.bank in self._banks:
+            self._latest[(attempt.bank, attempt.question)] = attempt
             self._update_score()
 
     def _on_attempt(self, view: QuestionView, result: Result) -> None:
-        self.store.record(Attempt(self.bank_id, view.question.id, result.answer, result.correct, result.score, now_iso()))
+        self.store.record(Attempt(view.bank_id, view.question.id, result.answer, result.correct, result.score, now_iso()))
         self._update_status()
 
     def _update_status(self) -> None:
@@ -231,10 +263,12 @@ class SelfCheck(ipw.VBox):
     def results(self) -> list[Result | None]:
         """Per question, in order, what its latest saved answer earns (None: not tried), page shown or not."""
         latest = self._read_latest() if self.bank is not None else {}
-        return [saved_result(q, latest.get(q.id)) for q in self.questions.records]
+        return [saved_result(q, latest.get((b, q.id))) for q, b in zip(self.questions.records, self._owners)]
 
     def _update_score(self) -> None:
-        self.score_text.value = score_line([saved_result(q, self._latest.get(q.id)) for q in self.questions.records])
+        self.score_text.value = score_line(
+            [saved_result(q, self._latest.get((b, q.id))) for q, b in zip(self.questions.records, self._owners)]
+        )
 
     @property
     def points(self) -> float:
@@ -247,8 +281,13 @@ class SelfCheck(ipw.VBox):
         if not name:
             raise ValueError("Type your name first, so that your instructor knows whose answers these are.")
         target = Path(path)
-        write_results(target, name, self.store.attempts(self.bank_id))
+        write_results(target, name, self._export_attempts())
         return target
+
+    def _export_attempts(self) -> list[Attempt]:
+        """Every saved attempt at the banks this self-check hands in (its own bank, or ``export_banks``)."""
+        banks = set(self._export_banks)
+        return [a for a in self.store.attempts() if a.bank in banks]
 
     def _export_clicked(self) -> None:
         from ..course import handins_dir
@@ -265,7 +304,7 @@ class SelfCheck(ipw.VBox):
         except OSError as exc:
             self.export_status.value = box(VERMILLION, f"<p><strong>✗ Not saved:</strong> {esc(target)} could not be written ({esc(exc.strerror or exc)}).</p>")
             return
-        attempts = self.store.attempts(self.bank_id)
+        attempts = self._export_attempts()
         questions = len({(a.bank, a.question) for a in attempts})
         self.export_status.value = box(
             GREEN,
