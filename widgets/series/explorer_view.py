@@ -91,6 +91,9 @@ class SeriesExplorer(ipw.VBox):
         # A new figure for each choice: panels come and go, and a fresh layout never keeps
         # the axes of the previous choice.
         self.figure = figure(traces, layout)
+        # plotly.js sizes an autosized figure to its container only with `responsive`; without it the
+        # chart keeps plotly's default 700 px whatever the width of the notebook.
+        self.figure._config = {**self.figure._config, "responsive": True}
         self.chart.children = (self.figure,)
         n_panels = len(panels(chosen))
         if chosen:
