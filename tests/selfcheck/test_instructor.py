@@ -44,7 +44,10 @@ def test_export_then_class_summary_round_trip(tmp_path):
         assert name in skipped
     assert "missing column(s) student, bank, question" in skipped
     assert "broken.csv, row 2, field 'score': 'lots' is not a number from 0 to 1" in skipped
-    assert "notes.txt" not in skipped
+    assert "notes.txt: not a CSV file — skipped" in skipped  # a foreign file is named, not ignored
+    assert all(m.split(":")[0].split(",")[0] in {"grades.csv", "broken.csv", "binary.csv", "empty.csv", "notes.txt"}
+               for m in summary.skipped), "every skipped file is named by its name alone"
+    assert str(tmp_path) not in skipped
 
     stats = {s.question: s for s in summary.stats}
     assert [s.question for s in summary.stats] == ["river", "rivers", "year"]  # bank order
@@ -61,8 +64,8 @@ def test_export_then_class_summary_round_trip(tmp_path):
     assert "Which of these is a river? 3 33% (1) 67% (2)" in table
     assert "Files skipped" in table and "grades.csv" in table
     fig = summary.figure
-    assert [t.name for t in fig.data] == ["Correct at the first try", "Correct in the end"]
-    assert list(fig.data[0].y) == pytest.approx([100 / 3, 100 / 3, 0.0])
+    assert [t.name for t in fig.data if t.showlegend is not False] == ["Correct at the first try", "Correct in the end"]
+    assert list(fig.data[0].x) == pytest.approx([100 / 3, 100 / 3, 0.0])
     assert fig.data[1].marker.pattern.shape == "/"
 
 
@@ -80,3 +83,43 @@ def test_answer_key_lists_every_answer_with_its_explanation(tmp_path):
     assert "Model answer: Rivers bring water, trade and transport." in seen
     assert "If a student answers False: It does end in the Caspian." in seen
     assert 'href="01_historical_context.ipynb#The-Cold-War"' in key
+
+
+def _class_of_two(tmp_path):
+    hand_in = tmp_path / "hand-ins"
+    hand_in.mkdir()
+    for name, value in (("Ada", "Moscow"), ("Bob", "Kremlin")):
+        sc = SelfCheck.from_bank("quiz", folder=FIXTURES, store=ProgressStore(tmp_path / f"p-{name}"))
+        answer(sc, "river", value)
+        sc.student.value = name
+        sc.export_csv(hand_in / f"quiz-{name}.csv")
+    return class_summary(hand_in, data_folder=FIXTURES)
+
+
+def test_the_class_chart_is_horizontal_with_the_legend_above_and_zero_visible(tmp_path):
+    fig = _class_of_two(tmp_path).figure
+    bars = [t for t in fig.data if t.type == "bar"]
+    ticks = [t for t in fig.data if t.type == "scatter"]
+    assert [b.orientation for b in bars] == ["h", "h"], "question labels read across, never rotated"
+    assert list(bars[0].x) == [0.0], "nobody was right: a 0 % bar"
+    # A 0 % bar has no length: a tick marks every value, and the percentage is printed beside it.
+    assert [list(t.x) for t in ticks] == [list(b.x) for b in bars]
+    assert all(t.marker.symbol == "line-ns" and t.marker.size >= 12 and not t.showlegend for t in ticks)
+    assert list(bars[0].text) == ["0%"] and bars[0].textposition == "outside"
+    legend = fig.layout.legend
+    assert legend.y >= 1 and legend.yanchor == "bottom", "the legend sits above the plot, clear of the labels"
+    assert fig.layout.yaxis.autorange == "reversed", "questions read top to bottom in bank order"
+
+
+def test_skipped_files_are_named_alike_whatever_went_wrong(tmp_path):
+    hand_in = tmp_path / "in"
+    hand_in.mkdir()
+    (hand_in / "grades.csv").write_text("name,grade\nAda,A\n", encoding="utf-8")
+    (hand_in / "photo.png").write_bytes(b"\x89PNG")
+    (hand_in / ".DS_Store").write_bytes(b"x")
+    (hand_in / ".ipynb_checkpoints").mkdir()
+    summary = class_summary(hand_in, data_folder=FIXTURES)
+    assert [m.split(":")[0] for m in summary.skipped] == ["grades.csv", "photo.png"]
+    assert summary.skipped[0].startswith("grades.csv: not a self-check export: missing column(s)")
+    assert summary.skipped[1] == "photo.png: not a CSV file — skipped"
+    assert "photo.png: not a CSV file" in text_of(summary.table_html)

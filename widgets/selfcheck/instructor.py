@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..data import Bank, DataError, Question, load_bank
+from ..data.files import _display
 from ..ui.html import esc, paragraphs, plural
 from .feedback import answer_html, section_link_html, sources_links_html
 from .number_parsing import AnswerError, format_number, parse_number
@@ -117,8 +118,8 @@ def normal_answer(question: Question | None, text: str) -> str:
 def tally_class(folder: str | Path, data_folder: str | Path | None = None) -> ClassTally:
     """Read a folder of hand-in CSVs: per question, the share correct and the most common wrong answer.
 
-    Files that are not self-check exports, or are malformed, are skipped and
-    named in ``skipped``. :func:`~widgets.selfcheck.instructor_view.class_summary`
+    Files that are not CSV files, not self-check exports, or malformed are skipped and named in
+    ``skipped``, each by its file name (hidden files and sub-folders are passed over). :func:`~widgets.selfcheck.instructor_view.class_summary`
     adds the figure.
     """
     folder = Path(folder)
@@ -126,14 +127,19 @@ def tally_class(folder: str | Path, data_folder: str | Path | None = None) -> Cl
     rows: list[ResultRow] = []
     files: list[str] = []
     try:
-        paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
+        entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
     except OSError as exc:
         raise DataError(f"{folder}: cannot be read ({exc.strerror or exc})") from None
-    for p in paths:
+    for p in entries:
+        if not p.is_file():
+            continue  # sub-folders are not hand-ins
+        if p.suffix.lower() != ".csv":
+            skipped.append(f"{p.name}: not a CSV file — skipped")
+            continue
         try:
             got = read_results(p)
         except DataError as exc:
-            skipped.append(f"{exc} — skipped")
+            skipped.append(f"{_by_name(p, exc)} — skipped")
             continue
         rows.extend(got)
         files.append(p.name)
@@ -191,6 +197,14 @@ def tally_class(folder: str | Path, data_folder: str | Path | None = None) -> Cl
         )
     students = len({r.student.casefold() for r in unique.values()})
     return ClassTally(tuple(stats), tuple(files), tuple(skipped), students)
+
+
+def _by_name(path: Path, exc: DataError) -> str:
+    """The problem with a hand-in, naming the file by its name alone (as every other message does)."""
+    text = "; ".join(exc.problems)
+    for prefix in sorted({str(path), str(path.resolve()), _display(path), _display(path.resolve())}, key=len, reverse=True):
+        text = text.replace(prefix, path.name)
+    return text
 
 
 def percent(x: float) -> str:

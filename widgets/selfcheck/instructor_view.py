@@ -39,39 +39,48 @@ def class_summary(folder: str | Path, data_folder: str | Path | None = None) -> 
     return ClassSummary(tally.stats, tally.files, tally.skipped, tally.students)
 
 
-def summary_figure(summary: ClassTally):
-    """Two bars per question: the share correct at the first try and in the end."""
-    # Imported here: plotly costs a kernel its import time only when an instructor draws the chart.
-    from ..ui.plot import go
+# A share of 0 % draws no bar at all: a tick marks every value, so 0 % is seen, not missing.
+TICK = {"symbol": "line-ns", "size": 16, "line": {"width": 3}}
+ROW_PX = 46  # height of one question's pair of bars
 
-    labels = [f"{s.bank} · {s.question}" for s in summary.stats]
+
+def summary_figure(summary: ClassTally):
+    """Two horizontal bars per question, the share correct at the first try and in the end, each
+    with a tick at its value (so a 0 % bar is visible) and its percentage; the questions read
+    down the left in bank order and the legend sits above the plot, where no label can reach it."""
+    # Imported here: plotly costs a kernel its import time only when an instructor draws the chart.
+    from ..ui.plot import TEMPLATE, go
+
+    labels = [esc(f"{s.bank} · {s.question}") for s in summary.stats]
     hover = [esc(s.prompt or s.question) for s in summary.stats]
     fig = go.Figure()
-    fig.add_bar(
-        name="Correct at the first try",
-        x=[esc(x) for x in labels],
-        y=[100 * s.share_first_try for s in summary.stats],
-        text=[percent(s.share_first_try) for s in summary.stats],
-        customdata=hover,
-        hovertemplate="%{customdata}<br>first try: %{y:.0f}%<extra></extra>",
-        marker={"color": BLUE},
-    )
-    fig.add_bar(
-        name="Correct in the end",
-        x=[esc(x) for x in labels],
-        y=[100 * s.share_in_the_end for s in summary.stats],
-        text=[percent(s.share_in_the_end) for s in summary.stats],
-        customdata=hover,
-        hovertemplate="%{customdata}<br>in the end: %{y:.0f}%<extra></extra>",
+    series = (
+        ("Correct at the first try", "first", [s.share_first_try for s in summary.stats], {"color": BLUE}),
         # A pattern as well as a colour: the two series differ without colour vision.
-        marker={"color": GREEN, "pattern": {"shape": "/"}},
+        ("Correct in the end", "end", [s.share_in_the_end for s in summary.stats], {"color": GREEN, "pattern": {"shape": "/"}}),
     )
+    for name, group, shares, marker in series:
+        values = [100 * x for x in shares]
+        fig.add_bar(
+            name=name, legendgroup=group, orientation="h", y=labels, x=values, marker=marker,
+            offsetgroup=group, text=[percent(x) for x in shares], textposition="outside", cliponaxis=False,
+            customdata=hover, hovertemplate=f"%{{customdata}}<br>{esc(name.lower())}: %{{x:.0f}}%<extra></extra>",
+        )
+    for name, group, shares, marker in series:
+        fig.add_scatter(
+            name=name, legendgroup=group, offsetgroup=group, orientation="h", showlegend=False, mode="markers", y=labels, x=[100 * x for x in shares],
+            marker={**TICK, "color": marker["color"], "line": {**TICK["line"], "color": marker["color"]}},
+            hoverinfo="skip", cliponaxis=False,
+        )
     fig.update_layout(
         barmode="group",
-        title={"text": f"Share of students correct per question ({plural(summary.students, 'student')})"},
-        yaxis={"title": {"text": "students correct"}, "range": [0, 100], "ticksuffix": "%"},
-        xaxis={"title": {"text": "question"}},
-        template="simple_white",
-        legend={"orientation": "h", "y": -0.25},
+        scattermode="group",  # each tick on its own bar, not between the two
+        template=TEMPLATE,
+        height=150 + ROW_PX * max(len(labels), 1),
+        margin={"l": 10, "r": 40, "t": 90, "b": 50},
+        title={"text": f"Share of students correct per question ({plural(summary.students, 'student')})", "x": 0, "xref": "paper"},
+        xaxis={"title": {"text": "students correct (%)"}, "range": [0, 112], "tickvals": [0, 25, 50, 75, 100]},
+        yaxis={"autorange": "reversed", "automargin": True, "type": "category"},
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"},
     )
     return fig
