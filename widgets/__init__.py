@@ -34,6 +34,7 @@ _EXPORTS = {
     "TreatyLife": "widgets.cases.treaty_view",
     "WhatMadeItWork": "widgets.cases.activities_view",
     "TransferExercise": "widgets.cases.activities_view",
+    "CaseSources": "widgets.cases.sources",
     "FAQ": "widgets.faq.faq_view",
     "CourseReview": "widgets.faq.review_view",
 }
