@@ -17,7 +17,7 @@ from ..selfcheck.feedback import section_link_html
 from ..ui.html import esc, fold, link, paragraphs, plural, sources_html
 from ..ui.style import BLUE, TEXT_STYLE
 
-__all__ = ["Backing", "FaqItem", "faq_items", "search", "result_text", "item_html", "items_html", "KIND_LABELS"]
+__all__ = ["Backing", "FaqItem", "faq_items", "faq_outline", "search", "result_text", "item_html", "items_html", "KIND_LABELS"]
 
 KIND_LABELS = {"event": "Event", "player": "Player", "case": "Case study", "series": "Data series"}
 
@@ -145,3 +145,9 @@ def item_html(item: FaqItem, lessons_dir: str | os.PathLike[str] | None = None) 
 def items_html(items, lessons_dir: str | os.PathLike[str] | None = None) -> str:
     """The shown questions, one after another ('' when there are none)."""
     return "".join(item_html(i, lessons_dir) for i in items)
+
+
+def faq_outline(items) -> str:
+    """The questions as plain text, the course brief's four first marked '*' (what lesson 6's checked cell prints)."""
+    lines = [("* " if i.entry.brief else "- ") + i.entry.question for i in items]
+    return "\n".join(lines)
