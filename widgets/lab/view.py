@@ -17,6 +17,7 @@ from typing import Any, Sequence
 import ipywidgets as ipw
 
 from widgets.lab.model import LabModel, fmt
+from widgets.lab.slider_view import LabeledSlider
 from widgets.ui.choices import RadioGroup
 from widgets.ui.html import box, esc, paragraphs, sources_html
 from widgets.ui.plot import figure, go
@@ -152,9 +153,9 @@ class NegotiationLab(ipw.VBox):
         self.table = ipw.HTML()
         self.verdict = ipw.HTML()
         self.feedback = ipw.HTML()
-        self.batna_sliders: list[ipw.FloatSlider] = []
+        self.batna_sliders: list[LabeledSlider] = []
         self.ratify_boxes: list[ipw.Checkbox] = []
-        self.threshold_sliders: list[ipw.FloatSlider] = []
+        self.threshold_sliders: list[LabeledSlider] = []
         self.controls = ipw.VBox(layout=ipw.Layout(width="100%"))
         self.nash_button = ipw.Button(description="Show the Nash package", icon="star", layout=ipw.Layout(width="auto"))
         self.better_button = ipw.Button(description="Find a package better for both", layout=ipw.Layout(width="auto"))
@@ -232,10 +233,7 @@ class NegotiationLab(ipw.VBox):
         self._refresh()
 
     def _build_controls(self, model: LabModel) -> None:
-        """Fresh sliders and switches for a scenario. Reusing them would let a slider's front end,
-        re-ranged, send its old value back after the switch (seen in Chromium with ipywidgets 8)."""
-        style = dict(continuous_update=True, readout_format=".0f", step=1, style={"description_width": "initial"},
-                     layout=ipw.Layout(width="100%", max_width="520px"))
+        """Fresh sliders and switches for a scenario (each scenario has its own ranges)."""
         for old in (*self.batna_sliders, *self.ratify_boxes, *self.threshold_sliders):
             old.close()
         self.batna_sliders, self.ratify_boxes, self.threshold_sliders = [], [], []
@@ -246,13 +244,12 @@ class NegotiationLab(ipw.VBox):
             if self.scenario is not None:
                 party = self.scenario.parties[side]
                 lo, hi = party.batna_min, party.batna_max
-            batna = ipw.FloatSlider(min=lo, max=hi, value=min(max(model.batna[side], lo), hi),
-                                    description=f"{model.names[side]} BATNA", **style)
+            batna = LabeledSlider(min=lo, max=hi, value=model.batna[side], description=f"{model.names[side]} BATNA")
             rlo, rhi = model.ratify_range(side)
             threshold = model.thresholds[side]
             start = threshold if threshold is not None else round((rlo + rhi) / 2)
-            level2 = ipw.FloatSlider(min=rlo, max=rhi, value=min(max(start, rlo), rhi), description="needs at least",
-                                     disabled=threshold is None, **style)
+            level2 = LabeledSlider(min=rlo, max=rhi, value=start, description=f"Threshold for {model.names[side]}",
+                                   disabled=threshold is None)
             switch = ipw.Checkbox(value=threshold is not None, indent=False, layout=ipw.Layout(width="auto"),
                                   description=model.ratifiers[side] or f"A ratification vote in {model.names[side]}")
             batna.observe(lambda ch, s=side: self._on_batna(s, ch["new"]), "value")
@@ -299,7 +296,7 @@ class NegotiationLab(ipw.VBox):
     def _on_batna(self, side: int, value: float) -> None:
         if self._busy:
             return
-        # The slider's front end can send back a value a rounding error off the step grid.
+        # A value from the browser may be a rounding error off the step grid.
         self.model.set_batna(side, round(float(value), 6))
         self._refresh()
 
