@@ -18,7 +18,7 @@ LESSON = ROOT / "lessons" / "05_future_implications.ipynb"
 
 AXES = """el => { const gd = el.querySelector('.js-plotly-plot'); const l = gd._fullLayout;
                    return Object.keys(l).filter(k => /^[xy]axis\\d*$/.test(k)).sort().map(k => k + ':' + l[k].type); }"""
-WIDTHS = """el => { const fig = el.querySelector('.js-plotly-plot');
+WIDTHS = """el => { const fig = el.querySelector('.js-plotly-plot .main-svg');
                      const out = el.closest('.jp-OutputArea-output') || el.parentElement;
                      return [fig.getBoundingClientRect().width, out.getBoundingClientRect().width]; }"""
 
@@ -31,6 +31,9 @@ def test_lesson05_explorers_render_respond_and_fill_the_width(page, lab, axe_sou
     explorer = p.locator(".course-series").first
     explorer.scroll_into_view_if_needed()
     p.wait_for_function("el => el.querySelector('.js-plotly-plot .main-svg')", arg=explorer.element_handle(), timeout=60_000)
+    # The drawn chart (its svg), not only its container, must fill the output.
+    p.wait_for_function(f"el => {{ const [f, o] = ({WIDTHS})(el); return f >= 0.9 * o; }}",
+                        arg=explorer.element_handle(), timeout=15_000)
     fig_w, out_w = explorer.evaluate(WIDTHS)
     assert fig_w >= 0.9 * out_w, f"the chart is {fig_w:.0f}px wide in an output of {out_w:.0f}px"
     axes_before = explorer.evaluate(AXES)
@@ -49,8 +52,8 @@ def test_lesson05_explorers_render_respond_and_fill_the_width(page, lab, axe_sou
     axes_after = explorer.evaluate(AXES)
     assert "xaxis:date" in axes_after and "yaxis2:linear" in axes_after
     assert set(axes_before) <= set(axes_after), f"axis types changed: {axes_before} -> {axes_after}"
-    fig_w, out_w = explorer.evaluate(WIDTHS)
-    assert fig_w >= 0.9 * out_w
+    p.wait_for_function(f"el => {{ const [f, o] = ({WIDTHS})(el); return f >= 0.9 * o; }}",
+                        arg=explorer.element_handle(), timeout=15_000)
     assert explorer.locator(".js-plotly-plot .point").count() > 0
 
     scenarios = p.locator(".course-scenarios").first

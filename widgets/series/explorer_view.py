@@ -8,7 +8,9 @@ from __future__ import annotations
 import os
 from typing import Sequence
 
+import anywidget
 import ipywidgets as ipw
+import traitlets
 
 from widgets.data import Event, load_events
 from widgets.data.series_defs import Series, load_series_table
@@ -25,6 +27,35 @@ __all__ = ["SeriesExplorer"]
 _DEFAULT_COUNT = 2
 # Okabe-Ito without yellow (too pale for thin lines on white) and black (kept for text).
 _COLOURS = tuple(c for c in OKABE_ITO if c not in ("#F0E442", "#000000"))
+
+
+class _Refit(anywidget.AnyWidget):
+    """Makes the chart next to it fit its container's width (an invisible helper).
+
+    plotly draws a FigureWidget once, when the browser attaches it, and at that moment the output
+    has no width yet, so the chart keeps plotly's default 700 px. plotly.js re-measures a
+    ``responsive`` figure on a window resize event: this element sends one whenever the explorer's
+    size changes (a new chart, a sidebar opened or closed) and a few times after each redraw.
+    """
+
+    _esm = r"""
+    function render({ model, el }) {
+      el.style.display = "none";
+      const target = el.closest(".course-series") || el.parentElement;
+      let timers = [];
+      const fire = () => {
+        timers.forEach(clearTimeout);
+        timers = [50, 400, 1200].map(ms => setTimeout(() => window.dispatchEvent(new Event("resize")), ms));
+      };
+      const observer = new ResizeObserver(fire);
+      if (target) observer.observe(target);
+      model.on("change:tick", fire);
+      fire();
+      return () => { observer.disconnect(); timers.forEach(clearTimeout); };
+    }
+    export default { render };
+    """
+    tick = traitlets.Int(0).tag(sync=True)
 
 
 class SeriesExplorer(ipw.VBox):
@@ -44,7 +75,8 @@ class SeriesExplorer(ipw.VBox):
         self.choices = CheckboxGroup(options=[s.title for s in self.series], value=chosen,
                                      description="Series to show (tick one or more)")
         self.status = ipw.HTML()
-        self.chart = ipw.Box(layout=ipw.Layout(width="100%"))
+        self.chart = ipw.Box(layout=ipw.Layout(width="100%", flex_flow="column"))
+        self._refit = _Refit()
         self.text = ipw.HTML(layout=ipw.Layout(width="100%"))
         self.figure = None
         intro = ipw.HTML(
@@ -94,7 +126,8 @@ class SeriesExplorer(ipw.VBox):
         # plotly.js sizes an autosized figure to its container only with `responsive`; without it the
         # chart keeps plotly's default 700 px whatever the width of the notebook.
         self.figure._config = {**self.figure._config, "responsive": True}
-        self.chart.children = (self.figure,)
+        self._refit.tick += 1
+        self.chart.children = (self.figure, self._refit)
         n_panels = len(panels(chosen))
         if chosen:
             self.status.value = (f'<p role="status" style="{TEXT_STYLE};margin:0.3em 0">Showing '

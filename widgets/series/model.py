@@ -187,7 +187,7 @@ def figure_spec(selected: Sequence[Series], events: Sequence[Event] = (), *,
         "hovermode": "closest",
         "showlegend": True,
         "legend": {"orientation": "h", "y": -0.12, "yanchor": "top"},
-        "xaxis": {"type": "date", "title": {"text": "Date"}, "anchor": f"y{'' if n == 1 else n}"},
+        "xaxis": {"type": "date", "anchor": f"y{'' if n == 1 else n}"},
     }
     k = 0
     for i, (unit, members) in enumerate(groups):
