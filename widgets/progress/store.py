@@ -4,7 +4,9 @@ Design: an append-only log of JSON lines, one file per writer
 ---------------------------------------------------------------
 The store is a folder (``$COURSE_PROGRESS_DIR``, else
 ``~/.mediating-us-russia/progress``; in a browser-only JupyterLite kernel,
-``/drive/course-progress``, which the browser keeps). Every Python process
+``/drive/course-progress``, which the browser keeps; where the browser keeps no
+drive -- plain http from another host, a private window -- memory only, and
+:attr:`ProgressStore.warning` tells the student how to keep the answers). Every Python process
 that records an answer writes to its **own** file in that folder, named
 ``<host>-<pid>-<random token>.jsonl``, and only ever appends to it: one
 attempt is one JSON object on one line, sent with a single ``write`` on a
@@ -60,7 +62,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from .location import default_progress_dir
+from .location import browser_keeps_no_files, default_progress_dir
 from .records import Attempt, decode, encode, normalise, time_key
 
 __all__ = ["ProgressStore", "default_store"]
@@ -96,6 +98,15 @@ def _writer_name() -> str:
     return f"{host}-{os.getpid()}-{secrets.token_hex(4)}{_SUFFIX}"
 
 
+BROWSER_TAB_ONLY = (
+    "Your answers are kept only in this browser tab and are lost when you reload or close it: this "
+    "JupyterLite site cannot keep files in your browser here (it is served over plain http from "
+    "another computer, or the window is private or blocks site data). To keep them, save your answers "
+    "as a CSV file and download it before you leave, or open the course from its https address in a "
+    "normal window, where the browser keeps your answers between visits."
+)
+
+
 class ProgressStore:
     """A folder of per-writer JSON-lines logs; see the module docstring for why."""
 
@@ -119,6 +130,12 @@ class ProgressStore:
             self.path = Path("progress-unavailable")
             self._no_path = True
             self._go_memory(f"no folder for saving progress could be found ({exc})")
+            return
+        if (path is None or self.path == default_progress_dir()) and browser_keeps_no_files():
+            # JupyterLite without its drive: any folder here is the tab's memory, lost at a reload.
+            self._no_path = True
+            self._memory_only = True
+            self._set_warning_once(BROWSER_TAB_ONLY)
             return
         self._prepare()
 

@@ -8,8 +8,10 @@ share one Layout and style model (:class:`~widgets.selfcheck.question_views.Look
 
 from __future__ import annotations
 
+import base64
 import math
 import re
+import sys
 from pathlib import Path
 from typing import Sequence
 
@@ -306,10 +308,16 @@ class SelfCheck(ipw.VBox):
             return
         attempts = self._export_attempts()
         questions = len({(a.bank, a.question) for a in attempts})
+        where = (f"to <code>{esc(target.name)}</code> in the <code>{esc(folder.name)}</code> folder of the "
+                 "course (in the file browser on the left)")
+        if sys.platform == "emscripten":  # JupyterLite: the file is inside the browser; offer it as a download
+            data = base64.b64encode(target.read_bytes()).decode("ascii")
+            link = (f'<a download="{esc(target.name)}" href="data:text/csv;base64,{data}" '
+                    f'style="font-weight:bold">Download {esc(target.name)}</a>')
+            where = (f"for download: {link} (this browser tab keeps no files)" if self.store.memory_only
+                     else f"{where}; {link} to keep a copy on your computer")
         self.export_status.value = box(
             GREEN,
             f"<p><strong>✓ Saved</strong> your answers to {plural(questions, 'question')} "
-            f"({plural(len(attempts), 'attempt')} in all) to <code>{esc(target.name)}</code> in the "
-            f"<code>{esc(folder.name)}</code> folder of the course (in the file browser on the left). "
-            "Hand in this file.</p>",
+            f"({plural(len(attempts), 'attempt')} in all) {where}. Hand in this file.</p>",
         )
