@@ -27,7 +27,7 @@ def test_the_deck_counts_filters_and_clears(deck):
     assert card_names(deck) == ["Mina Minister", "Nico Minister"]
     deck.reset_button.click()
     assert "Showing 11 of 11 players" in deck.status.value
-    assert deck.country.value is None and deck.role_kind.value is None and deck.search.value == ""
+    assert deck.filters["country"] is None and deck.filters["role_kind"] is None and deck.search.value == ""
 
 
 def test_the_deck_search_and_a_clear_message_when_nothing_matches(deck):

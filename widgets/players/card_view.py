@@ -21,9 +21,15 @@ class PlayerCard(ipw.VBox):
     """One player: monogram (or portrait), name, kind, country, profile, roles with tenures,
     the player's negotiations as buttons, and sources.
 
+    The first :attr:`SHOWN` negotiations are shown; a player with more (the United States has
+    over 20) gets a "Show all N negotiations" button, so no card grows to several screens. Button
+    labels wrap (``course-wrap-button`` in the course stylesheet) instead of ending in "…".
+
     ``on_negotiation(event_id)`` is called when a negotiation button is pressed; without it the
     card shows the event's title, date and summary itself.
     """
+
+    SHOWN = 6
 
     def __init__(
         self,
@@ -44,17 +50,29 @@ class PlayerCard(ipw.VBox):
             button = ipw.Button(
                 description=label,
                 tooltip=f"Open {label}" if on_negotiation else f"Read about {label}",
-                layout=ipw.Layout(width="auto", max_width="100%"),
+                layout=ipw.Layout(width="auto", max_width="100%", height="auto"),
             )
+            button.add_class("course-wrap-button")
             button.on_click(functools.partial(self._on_button, event_id))
             self.buttons[event_id] = button
         self.event_panel = ipw.HTML()
         self.sources = ipw.HTML(f"<p style='margin:.3em 0 0'><strong>Sources</strong></p>{sources_html(player.sources)}")
         children: list[ipw.Widget] = [self.text]
+        buttons = list(self.buttons.values())
+        wrap = {"flex_flow": "row wrap", "max_width": "100%"}
+        self.more_box = ipw.HBox(buttons[self.SHOWN:], layout=ipw.Layout(display="none", **wrap))
+        self.more_button = None
+        if len(buttons) > self.SHOWN:
+            self.more_button = ipw.Button(description=f"Show all {len(buttons)} negotiations", icon="plus",
+                                          tooltip=f"Show the other {len(buttons) - self.SHOWN} negotiations")
+            self.more_button.on_click(lambda _b: self.show_all(self.more_box.layout.display == "none"))
         if self.buttons:
+            count = f" ({len(buttons)})" if self.more_button else ""
             children += [
-                ipw.HTML("<strong>Key negotiations</strong> (press one to read about it)"),
-                ipw.HBox(list(self.buttons.values()), layout=ipw.Layout(flex_flow="row wrap")),
+                ipw.HTML(f"<strong>Key negotiations</strong>{count} (press one to read about it)"),
+                ipw.HBox(buttons[: self.SHOWN], layout=ipw.Layout(**wrap)),
+                self.more_box,
+                *([self.more_button] if self.more_button else []),
                 self.event_panel,
             ]
         children.append(self.sources)
@@ -72,6 +90,15 @@ class PlayerCard(ipw.VBox):
         if player_id not in players:
             raise DataError(f"PlayerCard: no player with id {player_id!r} in the players data")
         return cls(players[player_id], {e.id: e for e in load_events(folder)}, folder=folder)
+
+    def show_all(self, everything: bool = True) -> None:
+        """Show every negotiation (or only the first :attr:`SHOWN` again)."""
+        if self.more_button is None:
+            return
+        self.more_box.layout.display = "flex" if everything else "none"
+        n = len(self.buttons)
+        self.more_button.description = f"Show the first {self.SHOWN} only" if everything else f"Show all {n} negotiations"
+        self.more_button.icon = "minus" if everything else "plus"
 
     def _on_button(self, event_id: str, _button=None) -> None:
         self.choose(event_id)

@@ -20,7 +20,7 @@ from .model import role_title, tenure_text
 
 __all__ = ["ROLE_STYLE", "card_html", "event_html", "monogram_html", "portrait_html", "primary_role", "text_colour_on"]
 
-# Each role kind has an Okabe–Ito colour and a fill pattern, and every bar is labelled and listed
+# Each role kind has an Okabe–Ito colour and a fill pattern, wide bars name it, and every kind is listed
 # in the legend, so that colour is never the only cue. "official" and "other" share the grey and
 # differ by pattern.
 _PATTERNS = ("", "/", "x", ".", "\\", "+", "-", "|", "", "/")

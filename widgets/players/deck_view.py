@@ -87,10 +87,12 @@ class CardDeck(ipw.VBox):
         self.year_bounds = (lo, hi)
         wide = {"description_width": "initial"}
 
-        self.country = ipw.Dropdown(options=[("All countries", None)] + [(c, c) for c in countries],
-                                    value=country if country in countries else None, description="Country", style=wide)
-        self.role_kind = ipw.Dropdown(options=[("Any role", None)] + [(role_kind_label(k), k) for k in kinds],
-                                      value=role_kind if role_kind in kinds else None, description="Role", style=wide)
+        # "All countries" and "Any role" have the value "" (``filters`` reads it as None): ipywidgets 8
+        # turns an option's value None into "nothing selected" and shows an empty box.
+        self.country = ipw.Dropdown(options=[("All countries", "")] + [(c, c) for c in countries],
+                                    value=country if country in countries else "", description="Country", style=wide)
+        self.role_kind = ipw.Dropdown(options=[("Any role", "")] + [(role_kind_label(k), k) for k in kinds],
+                                      value=role_kind if role_kind in kinds else "", description="Role", style=wide)
         self.use_year = ipw.Checkbox(value=year is not None, description="Only those in office in the year",
                                      indent=False, layout=ipw.Layout(width="auto"))
         # A number box, not a slider: ipywidgets' slider handle has no accessible name (axe, serious),
@@ -107,6 +109,12 @@ class CardDeck(ipw.VBox):
         self.figure = tenure_figure(kinds)
         self._kinds = tuple(kinds)
         self.chart_note = ipw.HTML()
+        # The tenure chart (one row per player, up to CHART_LIMIT rows) comes after the cards, folded:
+        # open, it is as tall as a screen or more, and the cards are what a student came for.
+        self.chart_button = ipw.ToggleButton(value=False, description="Show the tenure chart", icon="bar-chart",
+                                             tooltip="Every role of the matching players as a bar on one time axis")
+        self.chart_box = ipw.VBox([])
+        self.chart_button.observe(lambda change: self.show_chart(change["new"]), "value")
         self.cards_box = ipw.HBox(layout=ipw.Layout(flex_flow="row wrap", align_items="flex-start"))
         self.prev_button = ipw.Button(description="Previous cards", icon="arrow-left", tooltip="Previous page of cards")
         self.next_button = ipw.Button(description="Next cards", icon="arrow-right", tooltip="Next page of cards")
@@ -138,11 +146,11 @@ class CardDeck(ipw.VBox):
                 row([self.use_year, self.year]),
                 row([self.search, self.reset_button]),
                 self.status,
-                self.figure,
-                self.chart_note,
                 self.cards_box,
                 row([self.prev_button, self.page_label, self.next_button]),
                 self.event_panel,
+                self.chart_button,
+                self.chart_box,
                 ipw.HTML("<p><strong>Compare two players</strong></p>"),
                 row([self.compare_a, self.compare_b]),
                 self.overlap,
@@ -205,8 +213,8 @@ class CardDeck(ipw.VBox):
     @property
     def filters(self) -> dict[str, Any]:
         return {
-            "country": self.country.value,
-            "role_kind": self.role_kind.value,
+            "country": self.country.value or None,
+            "role_kind": self.role_kind.value or None,
             "year": self.year.value if self.use_year.value else None,
             "query": self.search.value,
         }
@@ -269,8 +277,17 @@ class CardDeck(ipw.VBox):
         elif not chart:
             self.chart_note.value = "<p><small>No tenures to draw.</small></p>"
         else:
-            self.chart_note.value = ("<p><small>One bar per role, labelled with its kind; hover over a bar for the "
-                                     "title and dates. Acting roles are marked “(acting)”.</small></p>")
+            self.chart_note.value = ("<p><small>One bar per role; its colour and fill pattern give the kind of role "
+                                     "(see the key), and wide bars also name it. Hover over a bar for the title "
+                                     "and dates. Acting roles are marked “(acting)”.</small></p>")
+
+    def show_chart(self, show: bool = True) -> None:
+        """Unfold (or fold) the tenure chart under the cards; the toggle button follows."""
+        if self.chart_button.value != show:
+            self.chart_button.value = show  # calls back here once
+            return
+        self.chart_box.children = [self.figure, self.chart_note] if show else []
+        self.chart_button.description = "Hide the tenure chart" if show else "Show the tenure chart"
 
     def show_page(self, page: int) -> None:
         """Show page ``page`` (from 0) of the matching players' cards."""
@@ -319,8 +336,8 @@ class CardDeck(ipw.VBox):
         """Clear every filter (one refresh); the sort order stays."""
         self._busy = True
         try:
-            self.country.value = None
-            self.role_kind.value = None
+            self.country.value = ""  # "All countries"
+            self.role_kind.value = ""  # "Any role"
             self.use_year.value = False
             self.search.value = ""
         finally:
