@@ -28,14 +28,14 @@ class FAQ(ipw.VBox):
                                layout=ipw.Layout(width="auto", flex="1 1 auto", max_width="36em"))
         self.clear_button = button("Show all", "Clear the search and show every question")
         self.status = LiveText(layout=ipw.Layout(width="auto"))
-        self.results = ipw.HTML("", layout=ipw.Layout(width="100%"))
+        self.results = ipw.HTML("")
         self.shown: list[FaqItem] = []
         if error:
             self.results.value = box(VERMILLION, f"<p><strong>✗ The FAQ could not be loaded.</strong></p><p>{esc(error)}</p>")
         self.search.observe(lambda _c: self.update(), names="value")
         self.clear_button.on_click(lambda _b: self.clear())
-        controls = ipw.HBox([self.search, self.clear_button], layout=ipw.Layout(flex_flow="row wrap", align_items="center", width="100%"))
-        super().__init__([controls, self.status, self.results], layout=ipw.Layout(width="100%", max_width="60em"))
+        controls = ipw.HBox([self.search, self.clear_button], layout=ipw.Layout(flex_flow="row wrap", align_items="center"))
+        super().__init__([controls, self.status, self.results], layout=ipw.Layout(max_width="60em"))
         self.add_class("course-widget")
         self.add_class("course-faq")
         if not error:

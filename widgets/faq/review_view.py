@@ -49,7 +49,7 @@ class CourseReview(ipw.VBox):
         )
         self.plan: ReviewPlan | None = None
         self.check: SelfCheck | None = None
-        super().__init__([], layout=ipw.Layout(width="100%"))
+        super().__init__([])
         self.add_class("course-widget")
         self.add_class("course-review")
         self.choose()
