@@ -133,6 +133,9 @@ def plan_html(plan: ReviewPlan) -> str:
     where = "lesson " + str(lessons[0]) if len(lessons) == 1 else "lessons " + ", ".join(map(str, lessons[:-1])) + f" and {lessons[-1]}"
     done = total - c["not-tried"]
     first = (
+        f"<p>You have not answered any of the {plural(total, 'question')} in the course's "
+        f"{plural(len(plan.banks), 'self-check')} yet.</p>"
+    ) if done == 0 else (
         f"<p>Across the course's {plural(len(plan.banks), 'self-check')} ({plural(total, 'question')}) you have answered "
         f"{done}: {c['right']} right, {c['wrong']} not yet right"
         + (f", {c['unmarked']} written and not marked" if c["unmarked"] else "")
