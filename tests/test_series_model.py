@@ -55,8 +55,10 @@ def test_the_table_is_an_escaped_text_alternative_with_every_point_and_source():
     s = make([1, 2, 3], title="<script>x</script>")
     html = table_html(s)
     assert "<script>" not in html and "&lt;script&gt;" in html
-    assert html.count("<tr>") == 4 and html.count('href="https://example.org/a"') == 3
+    assert html.count("<tr>") == 4 and html.count("[1]") == 3
+    assert html.count('href="https://example.org/a"') == 1  # each source once, as a numbered reference
     assert "A &lt;b&gt;source&lt;/b&gt;" in html and "<caption" in html and 'scope="col"' in html
+    assert html.startswith("<details") and "Table of the 3 points" in html
 
 
 def test_one_panel_per_unit_on_one_date_axis():

@@ -117,20 +117,33 @@ def hover_rows(series: Series) -> list[list[str]]:
 
 
 def table_html(series: Series) -> str:
-    """The series as an HTML table with a caption: the chart's text alternative, every source linked."""
+    """The series as an HTML table: the chart's text alternative, each point's source as a numbered reference.
+
+    Inside a ``<details>`` element (closed): a long table would push the next chart far down;
+    its summary says what it holds, and screen readers announce it as expandable.
+    """
+    refs: dict[str, int] = {}
+    for p in series.points:
+        refs.setdefault(p.source.url, len(refs) + 1)
+    titles = {p.source.url: p.source.title for p in series.points}
+    nowrap = ";white-space:nowrap"
     rows = "".join(
-        f'<tr><th scope="row" style="{_TD};font-weight:normal">{esc(p.date.display())}</th>'
-        f'<td style="{_NUM}">{esc(format_value(p.value))}</td>'
+        f'<tr><th scope="row" style="{_TD}{nowrap};font-weight:normal">{esc(p.date.display())}</th>'
+        f'<td style="{_NUM}{nowrap}">{esc(format_value(p.value))}</td>'
         f'<td style="{_TD}">{esc(p.note)}</td>'
-        f'<td style="{_TD}">{link(p.source.url, p.source.title)}</td></tr>'
+        f'<td style="{_TD}{nowrap}">[{refs[p.source.url]}]</td></tr>'
         for p in series.points
     )
+    sources = "".join(f"<li>{link(url, titles[url])}</li>" for url in refs)
     return (
-        f'<table class="course-series-table" style="border-collapse:collapse;margin:0.4em 0;{TEXT_STYLE}">'
+        f'<details class="course-series-data" style="{TEXT_STYLE};margin:0.3em 0">'
+        f"<summary>Table of the {plural(len(series.points), 'point')}, with their sources (the chart as text)</summary>"
+        f'<table class="course-series-table" style="border-collapse:collapse;margin:0.4em 0">'
         f'<caption style="text-align:left;font-weight:600;padding:0.2em 0">{esc(series.title)} ({esc(series.unit)})</caption>'
         f'<thead><tr><th scope="col" style="{_TH}">Date</th><th scope="col" style="{_TH};text-align:right">Value</th>'
         f'<th scope="col" style="{_TH}">Note</th><th scope="col" style="{_TH}">Source</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
+        f'<p style="margin:0.2em 0">Sources:</p><ol style="margin:0">{sources}</ol></details>'
     )
 
 
