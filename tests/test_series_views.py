@@ -131,3 +131,14 @@ def test_the_lesson_sources_list_each_source_once():
     html = str(lesson_sources())
     assert html.count("https://www.nato.int/cps/ru/natohq/topics_49212.htm") == 1
     assert "rand.org" in html and "The scenarios' views" in html
+
+
+def test_the_class_summary_of_right_and_wrong_answers_leaves_estimates_out(store, tmp_path):
+    from widgets import class_summary
+
+    handins = tmp_path / "hand-ins"
+    handins.mkdir()
+    write_results(handins / "ana.csv", "Ana", [estimate_attempt("frozen-conflict", 20, "A ceasefire line may hold.", [1, 1, 1, 1],
+                                                                  "2026-12-01T11:00:00+00:00")])
+    summary = class_summary(handins)
+    assert summary.skipped == () and all(not s.question.startswith("estimate-") for s in summary.stats)
