@@ -24,6 +24,7 @@ _EXPORTS = {
     "PlayerCard": "widgets.players.card_view",
     "OfficeLookup": "widgets.players.offices_view",
     "StakeholderMap": "widgets.players.stakeholders_view",
+    "PlaceActor": "widgets.players.place_view",
     "NegotiationLab": "widgets.lab.view",
     "SeriesExplorer": "widgets.series.explorer_view",
     "ScenarioExplorer": "widgets.series.scenario_view",

@@ -32,7 +32,7 @@ def test_stakeholder_labels_at_the_same_point_go_to_different_sides():
     points = _spread(same)
     assert len(set(points)) == 3  # fanned out, each point visible
     sides = _label_sides(points[:2], ["Marco Rubio", "Sergey Lavrov"])
-    assert sides == ["top center", "bottom center"]
+    assert sides == ["middle left", "middle right"]  # side by side, each label on its own side
     lone = _label_sides([(5.0, 5.0)], ["Alone"])
     assert lone == ["top center"]
 

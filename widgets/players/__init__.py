@@ -5,7 +5,8 @@ tenure bars), :mod:`.cards` (a card as HTML), :mod:`.offices` (office-holders, g
 negotiators, ``player_sources``), :mod:`.stakeholders` (quadrants, table, label placement).
 Views: :mod:`.card_view` (:class:`PlayerCard`), :mod:`.deck_view` (:class:`CardDeck`),
 :mod:`.figure_view` (the tenure chart), :mod:`.offices_view` (:class:`OfficeLookup`),
-:mod:`.stakeholders_view` (:class:`StakeholderMap`).
+:mod:`.stakeholders_view` (:class:`StakeholderMap`), :mod:`.place_view` (:class:`PlaceActor`, the
+"place an actor yourself" activity; its model is :mod:`.placing`).
 
 Every public name of the former ``widgets/cards.py`` is importable from here. The views are
 imported lazily, on first use, so that ``from widgets.players import holders_text`` loads
@@ -51,6 +52,7 @@ _VIEWS = {
     "CardDeck": "widgets.players.deck_view",
     "OfficeLookup": "widgets.players.offices_view",
     "StakeholderMap": "widgets.players.stakeholders_view",
+    "PlaceActor": "widgets.players.place_view",
 }
 
 __all__ = [
@@ -64,6 +66,7 @@ __all__ = [
     "ROLE_STYLE",
     "SORT_KEYS",
     "StakeholderMap",
+    "PlaceActor",
     "card_html",
     "event_html",
     "filter_players",
