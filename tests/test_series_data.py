@@ -167,7 +167,6 @@ economy = "c"
 
 
 def test_a_view_citing_an_unknown_event_is_reported(tmp_path):
-    text = (DATA / "futures.toml").read_text(encoding="utf-8").replace('events = ["us-peace-plan-talks-2025"]',
-                                                                     'events = ["no-such-event-2099"]')
+    text = (DATA / "futures.toml").read_text(encoding="utf-8").replace('"us-peace-plan-talks-2025"', '"no-such-event-2099"', 1)
     with pytest.raises(DataError, match="'no-such-event-2099' names a event id that does not exist"):
         load_futures(_futures_copy(tmp_path, text))
