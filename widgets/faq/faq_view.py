@@ -27,7 +27,7 @@ class FAQ(ipw.VBox):
                                continuous_update=True, style={"description_width": "initial"},
                                layout=ipw.Layout(width="auto", flex="1 1 auto", max_width="36em"))
         self.clear_button = button("Show all", "Clear the search and show every question")
-        self.status = LiveText(layout=ipw.Layout(width="auto"))
+        self.status = LiveText(layout=ipw.Layout(width="auto", align_self="flex-start"))
         self.results = ipw.HTML("")
         self.shown: list[FaqItem] = []
         if error:
