@@ -98,6 +98,7 @@ def test_review_widget_shows_missed_questions_first_and_an_answer_counts_in_its_
     first.check_button.click()
     assert "Correct" in text_of(first.feedback.value)
     assert store.latest("lesson02")["b2"].correct is True  # saved in the question's own bank
+    assert "you have answered 1: 1 right, 0 not yet right" in text_of(review.intro.value)  # the summary follows
     assert "course-review" not in {a.bank for a in store.attempts()}
     # lesson 2's own self-check now shows the answer, and the course table counts it
     lesson = SelfCheck.from_bank("lesson02", folder=course, store=store)

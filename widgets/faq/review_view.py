@@ -9,6 +9,7 @@ the course-wide progress table and the hand-in of every answer of the course.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 import ipywidgets as ipw
 
@@ -53,17 +54,27 @@ class CourseReview(ipw.VBox):
         self.add_class("course-widget")
         self.add_class("course-review")
         self.choose()
+        self.store.on_record(self._on_record)
+
+    def _on_record(self, _attempt) -> None:
+        # The summary above the questions follows every answer; the questions stay until Choose again.
+        if self.plan is not None:
+            counts = review_plan(self.store, self.folder, size=self.size, before_lesson=self.lesson).counts
+            self._show_intro(replace(self.plan, counts=counts))
 
     def choose(self) -> None:
         """Read the store and choose the questions: wrong first, then not marked, then not tried."""
         self.plan = plan = review_plan(self.store, self.folder, size=self.size, before_lesson=self.lesson)
-        notes = "".join(box(ORANGE, f"<p><strong>⚠ Left out:</strong> {esc(p)}</p>") for p in plan.problems)
-        self.intro.value = f'<div style="{TEXT_STYLE}">{plan_html(plan)}</div>{notes}'
+        self._show_intro(plan)
         self.check = SelfCheck(plan.as_bank(), self.store, lessons_dir=self.lessons_dir, page_size=self.page_size,
                                question_banks=plan.question_banks, export_banks=bank_ids(self.folder))
         self.check.children = tuple(c for c in self.check.children if c is not self.check.export_box)
         self.children = [self.intro, ipw.HBox([self.again_button]), self.check, self.progress,
                          self.export_heading, self.check.export_box]
+
+    def _show_intro(self, plan: ReviewPlan) -> None:
+        notes = "".join(box(ORANGE, f"<p><strong>⚠ Left out:</strong> {esc(p)}</p>") for p in plan.problems)
+        self.intro.value = f'<div style="{TEXT_STYLE}">{plan_html(plan)}</div>{notes}'
 
     @property
     def asked(self) -> list[tuple[str, str]]:
