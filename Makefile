@@ -3,6 +3,7 @@
 #   make test    install the test tools, run every test (unit, notebooks, browser)
 #   make bench   run the benchmarks (not part of the tests)
 #   make lite    build the course as a serverless JupyterLite site in _output/lite (needs npm once)
+#   make handouts  print-ready role-play handouts (one per role + instructor's packet) in _output/handouts
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -12,10 +13,11 @@ ROOT   := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # URL printed when no browser opens is lesson 00, and no news or update pop-up: no news URL on the
 # server, and the notification settings' defaults set by tools/lab-settings/overrides.json.
 LAB_FLAGS ?= --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/lessons/00_start_here.ipynb \
-	--LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate $(ROOT)
+	--LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
+	--LabApp.expose_app_in_browser=True $(ROOT)
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.d/mediating-us-russia.json
 
-.PHONY: start test bench install install-test strip clean lite
+.PHONY: start test bench install install-test strip clean lite handouts
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +54,10 @@ bench: install-test
 # The whole course in the browser (JupyterLite + Pyodide), offline; serve _output/lite over https.
 lite: install-test
 	$(BIN)/python tools/build_lite.py
+
+# The instructor kit's role-play: one printable HTML handout per role and the instructor's packet.
+handouts: install
+	$(BIN)/python -m widgets.roleplay.handouts --out _output/handouts
 
 # Strip outputs and widget state from every lesson (keeps nbval-checked outputs).
 strip: install-test

@@ -33,6 +33,7 @@ Modules (none imports ipywidgets, plotly, anywidget or traitlets):
 - ``stakeholders``  stakeholder placements (stakeholders.csv)
 - ``treaties``      US–Soviet/US–Russian arms-control agreements and their dated life (treaties.toml)
 - ``scenarios``     negotiation scenarios (scenarios/*.toml) for the lesson 3 lab and the role-play
+- ``roleplay``      classroom role-plays (roleplay/*.toml) on a scenario, for the instructor kit
 - ``questions``     self-check question banks
 - ``outline``       the course outline (course.toml)
 - ``faq``           the course FAQ (faq.toml), lesson 6
@@ -99,6 +100,7 @@ from .stakeholders import load_stakeholders
 from .treaties import Treaty, TreatyEvent, load_treaties
 from .reading import LessonReading, Reading, load_reading
 from .faq import FaqEntry, FaqLink, load_faq
+from .roleplay import DebriefQuestion, RoleBrief, RolePlay, SurveyItem, load_roleplay, load_roleplays, roleplay_ids
 
 __all__ = [
     "DataError",
@@ -147,6 +149,13 @@ __all__ = [
     "load_scenario",
     "load_scenarios",
     "scenario_ids",
+    "RolePlay",
+    "RoleBrief",
+    "SurveyItem",
+    "DebriefQuestion",
+    "load_roleplay",
+    "load_roleplays",
+    "roleplay_ids",
     "load_bank",
     "bank_ids",
     "load_lessons",

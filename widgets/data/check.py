@@ -28,6 +28,7 @@ from .futures import load_futures
 from .stakeholders import load_stakeholders
 from .treaties import load_treaties
 from .faq import load_faq
+from .roleplay import load_roleplays
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ CHECKS: list[Check] = [
     Check("futures", toml_kind("futures"), lambda base: len(load_futures(base))),
     Check("stakeholders", file_kind("stakeholders.csv"), lambda base: len(load_stakeholders(base))),
     Check("scenarios", toml_kind("scenarios"), lambda base: len(load_scenarios(base))),
+    Check("roleplay", lambda base: bool(list((base / "roleplay").glob("*.toml"))), lambda base: len(load_roleplays(base))),
     Check("treaties", file_kind("treaties.toml"), lambda base: len(load_treaties(base))),
     Check("lessons", file_kind("course.toml"), lambda base: len(load_lessons(base))),
     Check("faq", toml_kind("faq"), lambda base: len(load_faq(base))),
