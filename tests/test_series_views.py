@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from widgets import ScenarioExplorer, SeriesExplorer, estimate_summary, lesson_sources
+from widgets import ScenarioExplorer, SeriesExplorer, estimate_summary, lesson5_sources
 from widgets.progress import ProgressStore
 from widgets.selfcheck.results import read_results, write_results
 from widgets.series.scenarios import (
@@ -127,8 +127,8 @@ def test_latest_estimates_keep_the_last_one_per_scenario():
     assert latest_estimates([a2, a1])["x"].answer.startswith("70%")
 
 
-def test_the_lesson_sources_list_each_source_once():
-    html = str(lesson_sources())
+def test_the_lesson5_sources_list_each_source_once():
+    html = str(lesson5_sources())
     assert html.count("https://www.nato.int/cps/ru/natohq/topics_49212.htm") == 1
     assert "rand.org" in html and "The scenarios' views" in html
 

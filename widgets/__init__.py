@@ -29,7 +29,7 @@ _EXPORTS = {
     "SeriesExplorer": "widgets.series.explorer_view",
     "ScenarioExplorer": "widgets.series.scenario_view",
     "estimate_summary": "widgets.series.scenarios",
-    "lesson_sources": "widgets.series.sources",
+    "lesson5_sources": "widgets.series.sources",
     "LessonSources": "widgets.lesson_sources",
     "CaseCompare": "widgets.cases.compare_view",
     "TreatyLife": "widgets.cases.treaty_view",
