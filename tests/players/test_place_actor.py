@@ -113,3 +113,8 @@ def test_the_table_keeps_numbers_headings_and_quadrants_whole():
 
     table = stakeholder_table_html([Placement("n", "x", 8, 2, "A long reason " * 10, SRC)], {"x": "Actor X"})
     assert table.count("white-space:nowrap") == 6 + 3  # six headings, interest, influence, quadrant
+
+
+def test_the_compare_button_shows_its_whole_label(activity):
+    b = activity.compare_button
+    assert b.layout.width == "auto" and "course-wrap-button" in b._dom_classes

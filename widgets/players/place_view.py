@@ -55,7 +55,9 @@ class PlaceActor(ipw.VBox):
         self.influence = ipw.BoundedIntText(value=5, min=0, max=10, description="Influence (0–10)", style=wide,
                                             layout=ipw.Layout(width="13em"))
         self.compare_button = ipw.Button(description="Compare with the course", icon="balance-scale",
-                                         tooltip="Record your placement and see the course's, with its reason")
+                                         tooltip="Record your placement and see the course's, with its reason",
+                                         layout=ipw.Layout(width="auto", max_width="100%", height="auto"))
+        self.compare_button.add_class("course-wrap-button")
         self.grid = ipw.HTML(layout=ipw.Layout(width="20em", max_width="100%"))
         self.feedback = ipw.HTML()
         self.compared = False
