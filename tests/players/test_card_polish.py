@@ -96,3 +96,14 @@ def test_lesson_02_says_only_what_the_chart_does():
     md = re.sub(r"\s+", " ", md)
     assert "each bar is labelled with its kind" not in md
     assert "Show the tenure chart" in md and "wide bars also name their kind" in md
+
+
+def test_the_office_lookup_shows_its_prompt_not_an_empty_box(folder):
+    from widgets.players.offices_view import OfficeLookup
+
+    lookup = OfficeLookup.from_data(folder)
+    assert lookup.event.index == 0 and lookup.event.label == "(choose a negotiation)"
+    lookup.event.index = 1
+    assert lookup.event_result.value
+    lookup.event.index = 0
+    assert lookup.event.label == "(choose a negotiation)" and lookup.event_result.value == ""

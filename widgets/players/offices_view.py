@@ -33,10 +33,11 @@ class OfficeLookup(ipw.VBox):
         self.show_button = ipw.Button(description="Show office-holders", tooltip="Show who held each office on this day")
         self.result = ipw.HTML("<p><i>Type a date and press Enter to see who held each office on that day.</i></p>")
         self._negotiations = negotiation_events(self.players, self.events)
+        # The prompt's value is "", not None: ipywidgets 8 shows value None as an empty box.
         self.event = ipw.Dropdown(
-            options=[("(choose a negotiation)", None)]
+            options=[("(choose a negotiation)", "")]
             + [(f"{e.date.display()}: {e.title}", e.id) for e in self._negotiations],
-            value=None, description="Negotiation", style=wide, layout=ipw.Layout(width="40em"),
+            value="", description="Negotiation", style=wide, layout=ipw.Layout(width="40em", max_width="100%"),
         )
         self.event_result = ipw.HTML()
         self.date.observe(lambda _c: self.show(), "value")
