@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
@@ -48,9 +49,10 @@ class GroupCheck:
     agreed: bool  # every sheet says an agreement was reached (and they match)
     choice: tuple[str, ...] | None  # the agreed option per issue when the sheets match and agree
     differences: tuple[str, ...]  # one sentence per disagreement
+    titles: tuple[str, ...] = ()  # the sheets' role titles, in the same order
 
     def text(self) -> str:
-        roles = ", ".join(s.role for s in self.sheets)
+        roles = ", ".join(self.titles or [s.role for s in self.sheets])
         if not self.match:
             return f"Group {self.group}: the sheets ({roles}) differ. " + " ".join(self.differences)
         if not self.agreed:
@@ -65,7 +67,8 @@ class FolderRead:
 
 
 def sheet_name(group: str, role: str) -> str:
-    return f"group-{group}_{role}.csv"
+    safe = re.sub(r"[^A-Za-z0-9_-]+", "-", group.strip()) or "x"
+    return f"group-{safe}_{role}.csv"
 
 
 def _option_id(issue, value: str) -> str | None:
@@ -176,6 +179,9 @@ def read_folder(folder: str | Path, roleplay: RolePlay) -> FolderRead:
 def compare(sheets: Sequence[DealSheet], roleplay: RolePlay) -> GroupCheck:
     """Do one group's sheets agree? Every difference named: which issue, who wrote which option."""
     issues = roleplay.scenario.issues
+    order = {r.id: k for k, r in enumerate(roleplay.roles)}
+    sheets = sorted(sheets, key=lambda s: order.get(s.role, len(order)))
+    title = lambda role_id: roleplay.role(role_id).title  # noqa: E731
     group = sheets[0].group if sheets else ""
     diffs: list[str] = []
     parties = {r.id for r in roleplay.parties}
@@ -184,20 +190,20 @@ def compare(sheets: Sequence[DealSheet], roleplay: RolePlay) -> GroupCheck:
         diffs.append(f"No sheet from: {', '.join(roleplay.role(m).title for m in missing)}.")
     flags = {s.agreed for s in sheets}
     if len(flags) > 1:
-        yes = ", ".join(s.role for s in sheets if s.agreed)
-        no = ", ".join(s.role for s in sheets if not s.agreed)
+        yes = ", ".join(title(s.role) for s in sheets if s.agreed)
+        no = ", ".join(title(s.role) for s in sheets if not s.agreed)
         diffs.append(f"Agreement: {yes} wrote yes, {no} wrote no.")
     agreed = flags == {True}
     if agreed:
         for k, issue in enumerate(issues):
             values = {s.choice[k] for s in sheets}
             if len(values) > 1:
-                said = "; ".join(f"{s.role} wrote '{_label(issue, s.choice[k])}'" for s in sheets)
+                said = "; ".join(f"{title(s.role)} wrote '{_label(issue, s.choice[k])}'" for s in sheets)
                 diffs.append(f"{issue.title}: {said}.")
     match = not diffs
     choice = tuple(sheets[0].choice) if match and agreed and sheets else None
     return GroupCheck(group=group, sheets=tuple(sheets), match=match, agreed=agreed and match,
-                      choice=choice, differences=tuple(diffs))
+                      choice=choice, differences=tuple(diffs), titles=tuple(title(s.role) for s in sheets))
 
 
 def _label(issue, option_id: str | None) -> str:
