@@ -28,7 +28,7 @@ function render({ model, el }) {
   input.style.cssText = "flex:1 1 12em;max-width:24em;min-width:8em";
   const label = document.createElement("label");
   label.htmlFor = input.id;
-  label.style.cssText = "min-width:9em";
+  label.style.cssText = "min-width:14em";
   const out = document.createElement("output");
   out.htmlFor = input.id;
   out.style.cssText = "min-width:3em;font-variant-numeric:tabular-nums";

@@ -17,6 +17,7 @@ from typing import Any, Sequence
 import ipywidgets as ipw
 
 from widgets.lab.model import LabModel, fmt
+from widgets.lab.refit_view import Refit
 from widgets.lab.slider_view import LabeledSlider
 from widgets.ui.choices import RadioGroup
 from widgets.ui.html import box, esc, paragraphs, sources_html
@@ -96,7 +97,7 @@ def build_figure(model: LabModel):
     layout = go.Layout(
         autosize=True,
         height=460,
-        margin=dict(l=60, r=20, t=40, b=50),
+        margin=dict(l=60, r=20, t=56, b=50),
         hovermode="closest",
         legend=dict(orientation="h", x=0, y=1.01, yanchor="bottom"),
         xaxis=dict(type="linear", title=dict(text=esc(f"{model.names[0]} score (points)")), range=[x0, x1], zeroline=False),
@@ -145,6 +146,7 @@ class NegotiationLab(ipw.VBox):
         self.scenario = self.scenarios[0] if self.scenarios else None
         self.figure = build_figure(self.model)
         self.figure.add_class("course-lab-figure")
+        self._refit = Refit()
         self.picker = RadioGroup([s.title for s in self.scenarios], description="Scenario",
                                  value=self.scenarios[0].title if self.scenarios else None)
         self.picker.observe(self._on_scenario, "value")
@@ -169,7 +171,7 @@ class NegotiationLab(ipw.VBox):
                                                      grid_gap="0.5em 1.5em", width="100%"))
         children = [self.picker] if len(self.scenarios) > 1 else []
         children += [
-            self.intro, self.figure, self.sentence, self.controls,
+            self.intro, self.figure, self._refit, self.sentence, self.controls,
             ipw.HTML('<h4 style="margin:0.8em 0 0.2em">Your package: choose one option per issue</h4>'),
             self.builder, self.verdict,
             ipw.HBox([self.propose_button, self.better_button, self.nash_button], layout=ipw.Layout(flex_flow="row wrap")),
@@ -229,6 +231,7 @@ class NegotiationLab(ipw.VBox):
         self.intro.value = self._intro_html()
         if not static:
             _fill(self.figure, model, static=False)
+            self._refit.tick += 1
         self.feedback.value = ""
         self._refresh()
 
@@ -258,7 +261,7 @@ class NegotiationLab(ipw.VBox):
             self.batna_sliders.append(batna)
             self.ratify_boxes.append(switch)
             self.threshold_sliders.append(level2)
-            rows.append(ipw.HBox([switch, level2], layout=ipw.Layout(flex_flow="row wrap", align_items="center")))
+            rows.append(ipw.VBox([switch, level2], layout=ipw.Layout(margin="0 0 0.4em 0")))
         self.controls.children = [
             ipw.HTML('<h4 style="margin:0.5em 0 0.2em">Outside options (BATNAs)</h4>'),
             *self.batna_sliders,
