@@ -65,21 +65,25 @@ def test_the_deck_pages_through_cards(deck):
 def test_the_tenure_chart_is_updated_in_place(deck):
     fig = deck.figure
     traces = list(fig.data)
-    kinds = [t.name for t in traces]
+    # the first trace is the invisible date anchor that keeps the x axis a date axis in the browser
+    assert traces[0].name == "date-anchor" and fig.layout.xaxis.type == "date"
+    bars = traces[1:]
+    kinds = [t.name for t in bars]
     assert "Foreign minister" in kinds and "Head of state" in kinds
-    total = lambda: sum(len(t.y) for t in fig.data)  # noqa: E731
+    total = lambda: sum(len(t.y) for t in bars)  # noqa: E731
     assert total() == 13  # one bar per role
     deck.country.value = "Russia"
     assert list(fig.data) == traces and all(a is b for a, b in zip(fig.data, traces))
     assert total() == 5
-    fm = fig.data[kinds.index("Foreign minister")]
+    fm = bars[kinds.index("Foreign minister")]
+    assert list(traces[0].x) == list(fig.layout.xaxis.range)  # the anchor follows the range
     assert set(fm.y) == {"Mina Minister", "Nico Minister"} and all(t for t in fm.text)
-    assert all(len(t.x) == len(t.y) == len(t.base) == len(t.text) == len(t.hovertext) for t in fig.data)
+    assert all(len(t.x) == len(t.y) == len(t.base) == len(t.text) == len(t.hovertext) for t in bars)
     nico = list(fm.y).index("Nico Minister")
     assert fm.base[nico] == "2004-03-09" and fm.x[nico] == ((date(2008, 1, 20) - date(2004, 3, 9)).days + 1) * 86_400_000
     assert list(fig.layout.yaxis.categoryarray) == ["Lev Leader", "Mina Minister", "Nico Minister", "Zoë Ádvisor"]
     # what a browser draws first is the current data, not the empty figure the deck started from
-    assert [len(t["y"]) for t in fig._widget_data] == [len(t.y) for t in fig.data]
+    assert [len(t["y"]) for t in fig._widget_data] == [len(t.y) for t in fig.data]  # anchor included
     assert fig._widget_layout["height"] == fig.layout.height
     deck.search.value = "nobody at all"
     assert total() == 0 and "No tenures" in deck.chart_note.value

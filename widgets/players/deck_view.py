@@ -15,6 +15,7 @@ import ipywidgets as ipw
 
 from widgets.data import ROLE_KINDS, DataError, Event, Player, load_events, load_players
 from widgets.ui.html import esc, fold
+from widgets.ui.page import helper
 
 from .card_view import PlayerCard
 from .cards import event_html
@@ -120,6 +121,7 @@ class CardDeck(ipw.VBox):
         self.next_button = ipw.Button(description="Next cards", icon="arrow-right", tooltip="Next page of cards")
         self.page_label = ipw.HTML()
         self.event_panel = ipw.HTML()
+        self.helper = helper()  # course stylesheet; scrolls an opened negotiation into view
 
         labels = _unique_labels(self.players)
         options = [("(choose a player)", None)] + [(labels[p.id], p.id) for p in sort_players(self.players, "name")]
@@ -156,6 +158,7 @@ class CardDeck(ipw.VBox):
                 self.overlap,
                 self.comparison,
                 self._timeline_box,
+                self.helper,
             ]
         )
         self.add_class("course-widget")
@@ -252,7 +255,7 @@ class CardDeck(ipw.VBox):
         known = [b for _, b in spans if b != date.max]
         fig = self.figure
         with fig.batch_update():
-            for trace, kind in zip(fig.data, self._kinds):
+            for trace, kind in zip(fig.data[1:], self._kinds):  # fig.data[0]: the date anchor
                 col = bars[kind]
                 trace.base = col["base"]
                 trace.x = col["x"]
@@ -266,10 +269,12 @@ class CardDeck(ipw.VBox):
                 first = min(a for a, _ in spans)
                 last = max(known)
                 pad = max(180, (last - first).days // 40)
-                fig.layout.xaxis.range = [
+                span = [
                     date.fromordinal(first.toordinal() - pad).isoformat(),
                     date.fromordinal(min(date.max.toordinal(), last.toordinal() + pad)).isoformat(),
                 ]
+                fig.layout.xaxis.range = span
+                fig.data[0].x = span  # the date anchor (keeps the axis a date axis in the browser)
         sync_figure(fig)
         if len(self.matching) > len(chart):
             self.chart_note.value = (f"<p><small>The chart shows the first {len(chart)} of {len(self.matching)} "
@@ -372,7 +377,7 @@ class CardDeck(ipw.VBox):
             self._timeline_box.children = [self._timeline_box.children[0], self.timeline]
         if self.timeline is not None:
             try:
-                self.timeline.select(event_id)
+                self._select_in_timeline(event_id)
             except KeyError:
                 pass
             else:
@@ -383,3 +388,13 @@ class CardDeck(ipw.VBox):
             self.event_panel.value = f'<p role="status">No details recorded for the event “{esc(event_id)}”.</p>'
         else:
             self.event_panel.value = event_html(event, self.names)
+        self.helper.reveal(self.event_panel)
+
+    def _select_in_timeline(self, event_id: str) -> None:
+        """Select the event in the timeline and scroll the notebook to the timeline's detail panel.
+
+        The deck's own helper scrolls (its view is on the page already; a timeline built just now
+        has none yet): the browser waits for the panel to be drawn."""
+        self.timeline.select(event_id)
+        detail = getattr(self.timeline, "detail", None)
+        self.helper.reveal(detail if isinstance(detail, ipw.DOMWidget) else self.timeline)

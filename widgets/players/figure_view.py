@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any, Sequence
 
-from widgets.ui.plot import figure, go
+from widgets.ui.plot import date_anchor, figure, go
 
 from .cards import ROLE_STYLE, text_colour_on
 from .model import role_kind_label
@@ -26,7 +26,10 @@ def sync_figure(fig: Any) -> None:
 
 
 def tenure_figure(kinds: Sequence[str]) -> Any:
-    traces = []
+    """The tenure chart: an invisible date anchor first (it keeps the x axis a date axis in the
+    browser after every update, see :func:`widgets.ui.plot.date_anchor`), then one bar trace per
+    role kind, in ``kinds`` order."""
+    traces = [date_anchor("1900-01-01", "2000-01-01")]
     for kind in kinds:
         colour, pattern = ROLE_STYLE[kind]
         traces.append(
@@ -49,10 +52,11 @@ def tenure_figure(kinds: Sequence[str]) -> Any:
     layout = go.Layout(
         barmode="overlay",
         height=200,
-        margin=dict(l=10, r=10, t=40, b=40),
+        # The key sits under the chart, clear of the mode bar at the top right (widgets.ui.plot).
+        margin=dict(l=10, t=16, b=100),
         xaxis=dict(type="date", title="Years in the role (start and end days both count)"),
         yaxis=dict(autorange="reversed", type="category", automargin=True),
-        legend=dict(title="Role kind", orientation="h", y=1.02, yanchor="bottom", x=0),
+        legend=dict(title="Role kind", orientation="h", x=0, xanchor="left", y=0, yanchor="bottom", yref="container"),
         uniformtext=dict(minsize=8, mode="hide"),
         plot_bgcolor="#FFFFFF",
     )

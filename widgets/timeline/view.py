@@ -17,6 +17,7 @@ import traitlets
 
 from widgets.data import DataError, Era, Event, load_events
 from widgets.ui.html import esc
+from widgets.ui.page import helper
 
 from .details import era_key_html, event_detail_html
 from .figure_view import build_figure
@@ -181,6 +182,8 @@ class Timeline(ipw.VBox):
         self.event_list = ipw.Select(options=[], value=None, description="Events", rows=8, style=wide,
                                      layout=ipw.Layout(width="100%", max_width="60em"))
         self.detail = ipw.HTML(value="<p><i>No event selected yet.</i></p>")
+        self.detail.add_class("course-timeline-detail")
+        self.helper = helper()  # course stylesheet; scrolls the detail into view after a click
 
         for box in self.category_boxes.values():
             box.observe(self._on_filter, "value")
@@ -204,6 +207,7 @@ class Timeline(ipw.VBox):
                          "to read about it.</small>"),
                 self.event_list,
                 self.detail,
+                self.helper,
             ]
         )
         self.add_class("course-widget")
@@ -351,12 +355,15 @@ class Timeline(ipw.VBox):
         inds = list(getattr(points, "point_inds", None) or [])
         members = self._lanes.members[lane]
         if inds and 0 <= inds[0] < len(members):
-            self.select(self.events[members[inds[0]]].id)
+            self.select(self.events[members[inds[0]]].id, reveal=True)
 
     # ------------------------------------------------------------ actions
 
-    def select(self, event_id: str) -> None:
-        """Show one event in the detail panel, ring it on the chart and select it in the list."""
+    def select(self, event_id: str, *, reveal: bool = False) -> None:
+        """Show one event in the detail panel, ring it on the chart and select it in the list.
+
+        ``reveal``: then scroll the notebook to the detail panel (a click on the chart, or a card's
+        negotiation button); choosing in the list does not, so the list stays under the keys."""
         if event_id not in self._by_id:
             raise KeyError(f"no event with id {event_id!r}")
         i = self._by_id[event_id]
@@ -367,6 +374,8 @@ class Timeline(ipw.VBox):
                 self.event_list.value = i
             finally:
                 self._busy = False
+        if reveal:
+            self.helper.reveal(self.detail)
 
     def _show(self, i: int) -> None:
         self._selected = i

@@ -8,11 +8,12 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from urllib.parse import unquote
 from typing import Any, Iterable
 
 from .style import BLUE, LINK_STYLE, TEXT_STYLE
 
-__all__ = ["esc", "paragraphs", "link", "box", "sources_html", "fold", "plural", "BLUE"]
+__all__ = ["esc", "paragraphs", "link", "lesson_link", "box", "sources_html", "fold", "plural", "BLUE"]
 
 
 def esc(text: Any) -> str:
@@ -30,6 +31,20 @@ def link(url: str, title: str, *, new_tab: bool = True) -> str:
     """An escaped, underlined link. The data layer accepts only http(s) URLs, so ``url`` is never javascript:."""
     target = ' target="_blank" rel="noopener noreferrer"' if new_tab else ""
     return f'<a href="{esc(url)}"{target} style="{LINK_STYLE}">{esc(title)}</a>'
+
+
+def lesson_link(href: str, title: str) -> str:
+    """An escaped link to a lesson (or a section of one), ``href`` relative to the lessons' folder,
+    e.g. ``"01_historical_context.ipynb#The-Cold-War"`` (the anchor percent-encoded or not).
+
+    In JupyterLab a click opens the lesson in the same JupyterLab, at the section: the course's
+    page helper (:mod:`widgets.ui.page`) reads ``data-course-lesson`` and ``data-course-anchor``.
+    Without it the link is an ordinary same-tab link (never a second JupyterLab in a new tab).
+    """
+    path, _, anchor = str(href).partition("#")
+    anchor_attr = f' data-course-anchor="{esc(unquote(anchor))}"' if anchor else ""
+    return (f'<a href="{esc(href)}" class="course-lesson-link" data-course-lesson="{esc(unquote(path))}"'
+            f'{anchor_attr} style="{LINK_STYLE}">{esc(title)}</a>')
 
 
 def box(colour: str, body: str, *, role: str = "status") -> str:

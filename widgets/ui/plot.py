@@ -68,13 +68,112 @@ TEMPLATE = go.layout.Template(
 )
 
 
-def figure(data, layout) -> go.FigureWidget:
-    """A course figure: a FigureWidget with the course template unless ``layout`` sets one."""
+# Every figure fills its output's width (no layout width: plotly would fall back to 700 px) and
+# keeps its mode bar out of the way: upright, in a right margin wide enough for it, where it can
+# cover no tick label, annotation or legend. Hover labels are wrapped by the callers (``wrap``)
+# and may overflow the plot area (plotly flips them to the left near the right edge).
+MODEBAR_MARGIN = 40  # px: the upright mode bar is about 30 px wide
+CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
+
+
+def _responsive(layout: go.Layout) -> go.Layout:
+    layout.width = None
+    layout.autosize = True
+    layout.modebar.orientation = "v"
+    margin = layout.margin.r
+    if margin is None or margin < MODEBAR_MARGIN:
+        layout.margin.r = MODEBAR_MARGIN
+    return layout
+
+
+def _layout(layout) -> go.Layout:
     if isinstance(layout, dict):
         layout = go.Layout(**layout)
     if layout.template is None or layout.template == go.layout.Template():
         layout.template = TEMPLATE
-    return go.FigureWidget(data=data, layout=layout)
+    return _responsive(layout)
 
 
-__all__ = ["go", "figure", "OKABE_ITO", "SYMBOLS", "TEMPLATE"]
+def figure(data, layout) -> go.FigureWidget:
+    """A course figure that updates in place: a FigureWidget with the course template (unless
+    ``layout`` sets one), as wide as its output, with the course's mode bar.
+
+    Every FigureWidget carries plotly's whole widget bundle to the browser (about 5 MB): a chart
+    that never changes after it is drawn should be a :func:`static_figure` instead.
+    """
+    fig = go.FigureWidget(data=data, layout=_layout(layout))
+    fig._config = dict(CONFIG)
+    return fig
+
+
+class StaticFigure:
+    """A course figure drawn once (no kernel round trip ever changes it). It displays as plotly's
+    own output type, which JupyterLab's plotly extension draws from the notebook output: no widget,
+    no 5 MB widget bundle, and no ``plotly.io`` renderer machinery in the kernel. ``figure`` is the
+    plain ``go.Figure``; :meth:`output` puts it inside an ipywidgets box."""
+
+    MIME = "application/vnd.plotly.v1+json"
+
+    def __init__(self, data, layout):
+        self.figure = go.Figure(data=data, layout=_layout(layout))
+
+    def bundle(self) -> dict:
+        spec = self.figure.to_plotly_json()
+        spec["config"] = dict(CONFIG)
+        return {self.MIME: spec, "text/plain": "A chart (plotly): " + str(self.figure.layout.title.text or "")}
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        return self.bundle()
+
+    def output(self):
+        """An ``ipywidgets.Output`` showing the figure (its outputs set directly: no capture needed)."""
+        import ipywidgets as ipw
+
+        out = ipw.Output(layout=ipw.Layout(width="100%"))
+        out.outputs = ({"output_type": "display_data", "data": self.bundle(), "metadata": {}},)
+        return out
+
+
+def static_figure(data, layout) -> StaticFigure:
+    """A :class:`StaticFigure` with the course template and look."""
+    return StaticFigure(data, layout)
+
+
+def date_anchor(first: str, last: str) -> go.Scatter:
+    """An invisible first trace that keeps a date x axis a date axis in the browser.
+
+    plotly.js forgets an axis's type whenever a trace's data changes (``Plotly.restyle`` and
+    ``Plotly.update`` clear it unless the same call sets it) and guesses it again from the first
+    trace with data. Bars on a date axis carry their lengths in milliseconds, so the guess after
+    any in-place update is "linear": the dates turn into a number line. With this trace first,
+    holding two dates, the guess is always "date". Update its ``x`` with the axis range.
+
+    Its ``y`` is empty: it draws no point, and the y axis's guess still comes from the real traces
+    (a category axis of names stays one).
+    """
+    return go.Scatter(x=[first, last], y=[], mode="markers", marker=dict(opacity=0),
+                      hoverinfo="skip", showlegend=False, name="date-anchor")
+
+
+def wrap(text: str, width: int = 60) -> str:
+    """Plain text broken into lines of at most ``width`` characters with ``<br>`` (for hover
+    labels, which plotly never wraps: a long line runs off the figure). Escape before wrapping."""
+    lines = []
+    for para in str(text).split("<br>"):
+        line = ""
+        for word in para.split(" "):
+            if line and len(line) + 1 + len(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        lines.append(line)
+    return "<br>".join(lines)
+
+
+__all__ = ["go", "figure", "static_figure", "StaticFigure", "date_anchor", "wrap", "CONFIG", "OKABE_ITO", "SYMBOLS", "TEMPLATE"]
