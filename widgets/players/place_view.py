@@ -43,9 +43,9 @@ class PlaceActor(ipw.VBox):
             raise DataError(f"PlaceActor: no placements for the negotiation {negotiation!r} (placed: {', '.join(order)})")
         wide = {"description_width": "initial"}
         self.negotiation = ipw.Dropdown(options=[(self._title(n), n) for n in order], value=negotiation or order[0],
-                                        description="Negotiation", style=wide, layout=ipw.Layout(width="auto", max_width="100%"))
+                                        description="Negotiation", style=wide, layout=ipw.Layout(width="36em", max_width="100%"))
         self.actor = ipw.Dropdown(options=self._actor_options(), description="Actor", style=wide,
-                                  layout=ipw.Layout(width="auto", max_width="100%"))
+                                  layout=ipw.Layout(width="36em", max_width="100%"))
         if player is not None:
             if player not in [v for _, v in self.actor.options]:
                 raise DataError(f"PlaceActor: {player!r} is not placed for {self.negotiation.value!r}")
@@ -56,7 +56,8 @@ class PlaceActor(ipw.VBox):
                                             layout=ipw.Layout(width="13em"))
         self.compare_button = ipw.Button(description="Compare with the course", icon="balance-scale",
                                          tooltip="Record your placement and see the course's, with its reason",
-                                         layout=ipw.Layout(width="auto", max_width="100%", height="auto"))
+                                         layout=ipw.Layout(width="auto", max_width="100%", height="auto",
+                                                           align_self="flex-start"))
         self.compare_button.add_class("course-wrap-button")
         self.grid = ipw.HTML(layout=ipw.Layout(width="20em", max_width="100%"))
         self.feedback = ipw.HTML()
