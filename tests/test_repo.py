@@ -16,6 +16,8 @@ from widgets.data import load_lessons
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = sorted((ROOT / "lessons").glob("*.ipynb"))
+# The instructor kit's notebooks (instructors/) are stored lean like the lessons.
+NOTEBOOKS = LESSONS + sorted((ROOT / "instructors").glob("*.ipynb"))
 CHECK_TAG = "nbval-check-output"
 
 
@@ -88,7 +90,7 @@ def committed_text(path: Path) -> str:
     return out.stdout.decode("utf-8") if out.returncode == 0 else path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("nb_path", LESSONS, ids=lambda p: p.name)
+@pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_is_lean_and_stripped(nb_path):
     text = committed_text(nb_path)
     assert len(text.encode("utf-8")) <= 100_000

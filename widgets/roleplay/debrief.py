@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..data import load_roleplay
 from ..data.roleplay import RolePlay
-from ..ui.html import esc, plural
+from ..ui.html import plural
 from .scoring import DealScore, Scorer, fmt
 from .sheets import GroupCheck, compare, groups_in_order, read_folder
 
@@ -99,7 +99,7 @@ class Debrief:
         parts = [f"{s.id} {fmt(round(s.mean, 1))}" for s in answered]
         low = min(answered, key=lambda s: s.mean)
         return (f"Mean answers on the 1–7 scale: {', '.join(parts)}. Lowest: {low.id} "
-                f"({esc(low.question)}).")
+                f"({low.question}).")
 
 
 def _survey(roleplay: RolePlay, groups: list[GroupResult]) -> tuple[SurveyLine, ...]:
