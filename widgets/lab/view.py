@@ -28,6 +28,7 @@ __all__ = ["NegotiationLab", "build_figure"]
 
 ALL, DEALS, FRONT, NASH, YOURS = range(5)
 _GREY = "#999999"
+_HOVER_LIMIT = 5000  # packages; above it the hover shows the two scores only (the texts would cost more than the chart)
 
 
 def _xy(model: LabModel, idx: Sequence[int]) -> tuple[list[float], list[float]]:
@@ -77,13 +78,11 @@ def _hover(model: LabModel, i: int) -> str:
 
 def build_figure(model: LabModel):
     """A new FigureWidget for ``model``; ``NegotiationLab`` then only updates it in place."""
-    r = model.result
-    n = len(model.points)
-    texts = [_hover(model, i) for i in range(n)] if n <= 5000 else None
+    # The points and texts are filled in once, by _fill: a trace built with them would be validated twice.
     traces = [
-        go.Scatter(x=_xy(model, range(n))[0], y=_xy(model, range(n))[1], mode="markers", name="Every package",
-                   marker=dict(color=_GREY, size=5, opacity=0.5), text=texts,
-                   hovertemplate="%{text}<extra></extra>" if texts else "%{x}, %{y}<extra></extra>"),
+        go.Scatter(mode="markers", name="Every package", marker=dict(color=_GREY, size=5, opacity=0.5),
+                   hovertemplate="%{text}<extra></extra>" if len(model.points) <= _HOVER_LIMIT
+                   else "%{x}, %{y}<extra></extra>"),
         go.Scatter(mode="markers", name="Possible deals", marker=dict(color=SKY, size=7, line=dict(color=BLUE, width=1)),
                    hoverinfo="skip"),
         go.Scatter(mode="lines+markers", name="Pareto front", line=dict(color=ORANGE, width=2),
@@ -118,7 +117,7 @@ def _fill(fig, model: LabModel, static: bool = True) -> None:
             n = len(model.points)
             xs, ys = _xy(model, range(n))
             fig.data[ALL].x, fig.data[ALL].y = xs, ys
-            fig.data[ALL].text = [_hover(model, i) for i in range(n)] if n <= 5000 else None
+            fig.data[ALL].text = [_hover(model, i) for i in range(n)] if n <= _HOVER_LIMIT else None
             fig.data[FRONT].x, fig.data[FRONT].y = _xy(model, model.front)
             x0, x1, y0, y1 = _extent(model)
             fig.layout.xaxis.range, fig.layout.yaxis.range = [x0, x1], [y0, y1]
