@@ -59,7 +59,8 @@ class CaseCompare(ipw.VBox):
         self.chart_text = ipw.HTML(layout=ipw.Layout(width="100%"))
         self.timeline_case = RadioGroup(options=[], description="Open the course timeline for")
         self.open_button = ipw.Button(description="Open the timeline", icon="calendar",
-                                      tooltip="Show the course timeline with only this case's events")
+                                      tooltip="Show the course timeline with only this case's events",
+                                      layout=ipw.Layout(width="auto"))
         self.timeline_box = ipw.VBox(layout=ipw.Layout(width="100%"))
         self.timeline = None
         intro = ipw.HTML(f'<p style="{TEXT_STYLE};margin:0">Tick two or three cases. The table shows how the '
