@@ -9,7 +9,11 @@ from datetime import date
 from typing import Any
 
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")  # ASCII digits only
+
+# The years a course date may have (documented in data/README.md). Outside it a date is refused:
+# the timeline's axis, the tenure chart and date arithmetic (a year's last day) all need room.
+MIN_YEAR, MAX_YEAR = 1000, 2999
 
 
 @functools.total_ordering
@@ -75,19 +79,33 @@ _MONTHS = (
 
 
 def parse_date(text: Any) -> PartialDate:
-    """Parse YYYY, YYYY-MM or YYYY-MM-DD; raise ValueError with what was expected."""
+    """Parse YYYY, YYYY-MM or YYYY-MM-DD (years MIN_YEAR..MAX_YEAR); raise ValueError with what was expected."""
     if isinstance(text, date):
-        return PartialDate(text.year, text.month, text.day)
+        return _in_range(PartialDate(text.year, text.month, text.day))
     if isinstance(text, int) and not isinstance(text, bool):
+        if not MIN_YEAR <= text <= MAX_YEAR:
+            raise ValueError(_RANGE)
         text = f"{text:04d}"
     if not isinstance(text, str):
         raise ValueError("is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     m = _DATE_RE.match(text.strip())
     if not m:
-        raise ValueError("is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    year, month, day = (int(g) if g else None for g in m.groups())
+        raise ValueError("is not a date (YYYY, YYYY-MM or YYYY-MM-DD, with digits 0-9)")
+    year, month, day = (int(g) if g is not None else None for g in m.groups())
+    if month == 0 or day == 0:
+        raise ValueError("is not a real calendar date (month and day start at 01; write YYYY or YYYY-MM "
+                         "for a date known only to the year or the month)")
     try:
         date(year, month or 1, day or 1)  # type: ignore[arg-type]
     except ValueError:
         raise ValueError("is not a real calendar date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
-    return PartialDate(year, month, day)  # type: ignore[arg-type]
+    return _in_range(PartialDate(year, month, day))  # type: ignore[arg-type]
+
+
+_RANGE = f"is outside the years the course supports ({MIN_YEAR} to {MAX_YEAR})"
+
+
+def _in_range(value: PartialDate) -> PartialDate:
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValueError(_RANGE)
+    return value

@@ -6,8 +6,12 @@ the file, the line or row, the field, the bad value and what was expected.
 
 from __future__ import annotations
 
+import difflib
 import functools
+import math
 import re
+import reprlib
+import unicodedata
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 from urllib.parse import urlsplit
@@ -45,12 +49,27 @@ class _Locator:
 class _Record:
     """Typed access to one raw record, recording problems with precise locations."""
 
-    def __init__(self, raw: Mapping[str, Any], where: str, problems: _Problems, line_of=None):
+    def __init__(self, raw: Mapping[str, Any], where: str, problems: _Problems, line_of=None,
+                 known: Iterable[str] | None = None):
         self.raw = raw
         self.where = where  # e.g. "data/events.toml, record 3 (id 'x')" or "data/eras.csv, row 4"
         self.problems = problems
         self.line_of = line_of  # callable field -> line number, for TOML
         self.ok = True
+        if known is not None:
+            self.unknown_fields(tuple(known))
+
+    def unknown_fields(self, known: tuple[str, ...]) -> None:
+        """Report every field not in ``known`` (a misspelt optional field would otherwise be ignored
+        silently), with the closest known name: "unknown field 'end-date' - did you mean 'end_date'?"."""
+        for key in self.raw:
+            if key in known:
+                continue
+            name = str(key)
+            match = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.6)
+            hint = f" \u2014 did you mean '{match[0]}'?" if match else f" (known fields: {', '.join(known)})"
+            self.ok = False
+            self.problems.add(f"{self._loc(name)}: unknown field {_shown(name)}{hint}")
 
     def _loc(self, name: str) -> str:
         if self.line_of is not None:
@@ -65,8 +84,7 @@ class _Record:
 
     def bad(self, name: str, value: Any, expected: str) -> None:
         self.ok = False
-        shown = repr(value) if not isinstance(value, str) or len(value) < 80 else repr(value[:77] + "...")
-        self.problems.add(f"{self._loc(name)}: {shown} {expected}")
+        self.problems.add(f"{self._loc(name)}: {_shown(value)} {expected}")
 
     def missing(self, name: str, expected: str) -> None:
         self.ok = False
@@ -120,11 +138,16 @@ class _Record:
         try:
             if isinstance(value, bool):
                 raise ValueError
+            if isinstance(value, str) and not value.strip().isascii():
+                raise ValueError  # float() reads other scripts' digits; the course's files use 0-9
             number = float(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             self.bad(name, value, "is not a number")
             return default
-        if number != number or (lo is not None and number < lo) or (hi is not None and number > hi):
+        if not math.isfinite(number):
+            self.bad(name, value, "is not a finite number (inf, nan and numbers beyond 1e308 cannot be shown)")
+            return default
+        if (lo is not None and number < lo) or (hi is not None and number > hi):
             self.bad(name, value, f"is out of range (expected a number from {lo} to {hi})")
             return default
         return number
@@ -136,9 +159,12 @@ class _Record:
                 self.missing(name, "a whole number")
             return default
         if isinstance(value, bool) or not isinstance(value, int):
-            if isinstance(value, str) and value.strip().isdigit():
+            if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and len(value.strip()) < 16:
                 return int(value)
             self.bad(name, value, "is not a whole number")
+            return default
+        if abs(value) >= 10**15:
+            self.bad(name, value, "is out of range (expected a whole number below 10**15)")
             return default
         return value
 
@@ -178,6 +204,11 @@ class _Record:
             if not isinstance(item, Mapping):
                 self.bad(name, item, f"(source {i}) is not a table with 'title' and 'url'")
                 continue
+            for key in item:
+                if key not in _SOURCE_FIELDS:
+                    match = difflib.get_close_matches(str(key).lower(), _SOURCE_FIELDS, n=1, cutoff=0.6)
+                    hint = f"did you mean '{match[0]}'?" if match else "a source has title, url and kind"
+                    self.bad(name, key, f"(source {i}) is an unknown field \u2014 {hint}")
             src = _source(item.get("title"), item.get("url"), lambda f, v, e, i=i: self.bad(name, v, f"(source {i}, {f}) {e}"),
                           item.get("kind"))
             if src:
@@ -189,19 +220,66 @@ class _Record:
                        self.raw.get("source_kind"))
 
 
+_SOURCE_FIELDS = ("title", "url", "kind")
+
+
 def check_url(url: Any) -> str | None:
     """Return what is wrong with a source URL, or None if it is acceptable."""
     if not isinstance(url, str) or not url.strip():
         return "is missing (expected an http:// or https:// address)"
     url = url.strip()
+    if len(url) > 2000:
+        return "is not a usable URL: longer than 2000 characters"
     if any(c.isspace() for c in url):
         return "is not a URL: it contains spaces"
-    parts = urlsplit(url)
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") for c in url):
+        return "is not a URL: it contains control or invisible characters"
+    try:
+        parts = urlsplit(url)
+        parts.port  # raises on a port that is not a number 0-65535
+    except ValueError as exc:  # unbalanced [ ], a host not valid under NFKC normalisation, a bad port
+        return f"is not a valid URL ({exc})"
     if parts.scheme not in ("http", "https"):
         return "is not a web address (expected it to start with https:// or http://)"
     if not parts.netloc or "." not in parts.netloc:
         return "is not a web address (expected a host name such as https://history.state.gov/...)"
+    return _host_problem(parts.hostname or "")
+
+
+def _host_problem(hostname: str) -> str | None:
+    """A host name must be valid under IDNA (each label 1-63 characters, letters, digits, hyphens)."""
+    if not hostname or hostname.startswith(".") or ".." in hostname:
+        return "is not a web address (its host name is empty or has an empty label)"
+    if hostname.startswith("[") or re.fullmatch(r"[0-9.]+", hostname):
+        return None  # an IP address
+    if unicodedata.normalize("NFKC", hostname) != hostname:
+        return "is not a web address (its host name changes under Unicode normalisation NFKC: write it as it normalises)"
+    try:
+        ascii_host = hostname.rstrip(".").encode("idna").decode("ascii")
+        ascii_host.encode("ascii").decode("idna")  # an xn-- label must decode (punycode) too
+    except (UnicodeError, ValueError):
+        return "is not a web address (its host name is not valid under IDNA)"
+    if not all(re.fullmatch(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?", label, re.I) for label in ascii_host.split(".")):
+        return "is not a web address (its host name has characters a host name cannot have)"
     return None
+
+
+_REPR = reprlib.Repr()
+_REPR.maxstring = 80
+_REPR.maxother = 80
+_REPR.maxlevel = 3
+
+
+def _shown(value: Any) -> str:
+    """A value as it appears in a message: repr, shortened and depth-limited (never recursing deep)."""
+    try:
+        if isinstance(value, str):
+            return repr(value) if len(value) < 80 else repr(value[:77] + "...")
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**30:
+            return f"a number of {len(str(abs(value))) if abs(value) < 10**4000 else 'thousands of'} digits"
+        return _REPR.repr(value)
+    except (RecursionError, ValueError):
+        return "a value nested too deeply"
 
 
 def _source(title: Any, url: Any, bad, kind: Any = None) -> Source | None:
@@ -226,7 +304,8 @@ def _source(title: Any, url: Any, bad, kind: Any = None) -> Source | None:
     return Source(title.strip(), url.strip(), kind) if ok else None
 
 
-def _toml_records(path: Path, table: str, problems: _Problems) -> Iterator[_Record]:
+def _toml_records(path: Path, table: str, problems: _Problems, known: Iterable[str] | None = None) -> Iterator[_Record]:
+    """The ``[[table]]`` records of a TOML file; ``known`` (the record's fields) reports any other field."""
     data, text = _read_toml(path)
     where = _display(path)
     records = data.get(table)
@@ -236,13 +315,18 @@ def _toml_records(path: Path, table: str, problems: _Problems) -> Iterator[_Reco
     if not isinstance(records, list):
         raise DataError(f"{where}: '{table}' must be written as [[{table}]] records")
     loc = _Locator(text, table)
+    known = tuple(known) if known is not None else None
     for i, raw in enumerate(records):
         line = loc.record_line(i)
+        if not isinstance(raw, Mapping):
+            problems.add(f"{where}, record {i + 1} of '{table}': {_shown(raw)} is not a table "
+                         f"(expected [[{table}]] records)")
+            continue
         rid = raw.get("id") if isinstance(raw, Mapping) else None
         label = f"{where}, line {line}" if line else f"{where}, record {i + 1}"
         if isinstance(rid, str) and rid:
             label += f" (id '{rid}')"
-        yield _Record(raw, label, problems, line_of=functools.partial(loc.field_line, i))
+        yield _Record(raw, label, problems, line_of=functools.partial(loc.field_line, i), known=known)
 
 
 def _check_unique(records: Iterable[tuple[str, str]], problems: _Problems, kind: str) -> None:

@@ -6,9 +6,11 @@ Every loader caches its result on ``(paths, _mtimes(paths))``, so an edited file
 from __future__ import annotations
 
 import csv
+import errno
 import functools
 import io
 import os
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -39,7 +41,10 @@ def _folder(folder: str | os.PathLike[str] | None) -> Path:
 def _display(path: Path) -> str:
     """Paths in messages as an instructor would write them: relative to the repo when inside it
     (the packaged copy of the course data shows as ``data/...``, the folder it was built from)."""
-    resolved = path.resolve()
+    try:
+        resolved = path.parent.resolve() / path.name  # the file itself may be a link loop
+    except (OSError, RuntimeError):
+        resolved = Path(os.path.abspath(path))
     try:
         return str(Path("data") / resolved.relative_to(_PACKAGED))
     except ValueError:
@@ -50,14 +55,66 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _read_text(path: Path) -> str:
-    where = _display(path)
+# The largest data file the course reads. The course's own files are under 0.2 MB; a file many
+# times that size is a mistake (an export pasted into the folder) and would take seconds per loader.
+MAX_FILE_BYTES = 4 * 1024 * 1024
+
+
+def _read_bytes(path: Path, where: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file, never blocking: the path is stat'ed first, so a FIFO, a device,
+    a folder or a symlink loop is refused without being opened, and the file is opened non-blocking
+    and read up to ``limit`` bytes (a larger file is refused with its size)."""
     try:
-        raw = path.read_bytes()
+        info = os.stat(path)
     except FileNotFoundError:
         raise DataError(f"{where}: file not found") from None
     except OSError as exc:
-        raise DataError(f"{where}: cannot be read ({exc.strerror})") from None
+        reason = "it is a symbolic link loop" if exc.errno == errno.ELOOP else exc.strerror or str(exc)
+        raise DataError(f"{where}: cannot be read ({reason})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise DataError(f"{where}: is {_kind_of(info.st_mode)}, not a data file (expected a regular file)")
+    if info.st_size > limit:
+        raise DataError(f"{where}: is too large ({info.st_size / 1e6:.1f} MB; a course data file may be at most "
+                        f"{limit / 1e6:.1f} MB) - split it into several files or remove what is not course data")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise DataError(f"{where}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped between stat and open
+            raise DataError(f"{where}: is not a regular file")
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise DataError(f"{where}: cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    if size > limit:
+        raise DataError(f"{where}: is too large (over {limit / 1e6:.1f} MB; a course data file may be at most "
+                        f"{limit / 1e6:.1f} MB)")
+    return b"".join(chunks)
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _read_text(path: Path) -> str:
+    where = _display(path)
+    raw = _read_bytes(path, where)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -88,6 +145,10 @@ def _parse_toml(path: Path, _stamp) -> tuple[dict[str, Any], str]:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"{_display(path)}: not valid TOML ({exc})") from None
+    except RecursionError:
+        raise DataError(f"{_display(path)}: not valid course data (values nested too deeply)") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits (Python's int-from-text limit)
+        raise DataError(f"{_display(path)}: not valid course data ({exc})") from None
 
 
 def read_csv(path: str | os.PathLike[str], required: Iterable[str], *, what: str = "") -> Iterator[tuple[int, dict[str, str]]]:
@@ -133,7 +194,7 @@ def _toml_files(folder: Path, name: str) -> list[Path]:
     """``data/<name>.toml`` and/or every ``data/<name>/*.toml``, in a stable order."""
     files = []
     single = folder / f"{name}.toml"
-    if single.exists():
+    if os.path.lexists(single):  # a dangling link or a link loop is reported when read, not ignored
         files.append(single)
     sub = folder / name
     if sub.is_dir():

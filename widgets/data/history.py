@@ -58,7 +58,7 @@ def _narratives(rec: _Record) -> tuple[Narrative, ...]:
         if not isinstance(raw, Mapping):
             rec.bad("narratives", raw, f"(narrative {i}) is not a table with side, attribution, text and sources")
             continue
-        sub = _Record(raw, rec.where + f", narrative {i}", rec.problems)
+        sub = _Record(raw, rec.where + f", narrative {i}", rec.problems, known=("side", "attribution", "text", "sources"))
         n = Narrative(
             side=sub.choice("side", SIDES),
             attribution=sub.text("attribution"),
@@ -73,6 +73,11 @@ def _narratives(rec: _Record) -> tuple[Narrative, ...]:
     if out and not {"us", "russia"} <= sides:
         rec.bad("narratives", sorted(sides), "must give both the 'us' and the 'russia' narrative")
     return tuple(out)
+
+
+# The fields of an [[events]] record: any other is reported, with the closest of these.
+EVENT_FIELDS = ("id", "date", "end_date", "title", "category", "summary", "significance", "actors", "sources",
+                "narratives", "as_of", "place")
 
 
 def load_events(folder: str | os.PathLike[str] | None = None) -> tuple[Event, ...]:
@@ -91,7 +96,7 @@ def _load_events(files: tuple[Path, ...], _stamp, players: frozenset[str] | None
     events: list[Event] = []
     where_ids = []
     for path in files:
-        for rec in _toml_records(path, "events", problems):
+        for rec in _toml_records(path, "events", problems, known=EVENT_FIELDS):
             actors = rec.text_list("actors")
             _check_refs(rec, "actors", actors, players, "player")
             ev = Event(

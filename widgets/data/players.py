@@ -14,6 +14,12 @@ from .records import OFFICES, PLAYER_KINDS, ROLE_KINDS, Player, Role
 from .refs import _check_refs, _ids
 
 
+# The fields of a [[players]] record and of its [[players.roles]]: any other is reported.
+PLAYER_FIELDS = ("id", "name", "kind", "country", "profile", "roles", "negotiations", "sources", "portrait",
+                 "portrait_licence")
+ROLE_FIELDS = ("title", "kind", "organisation", "start", "end", "office", "acting", "as_of")
+
+
 def _roles(rec: _Record) -> tuple[Role, ...]:
     value = rec.raw.get("roles")
     if not value:
@@ -27,7 +33,7 @@ def _roles(rec: _Record) -> tuple[Role, ...]:
         if not isinstance(raw, Mapping):
             rec.bad("roles", raw, f"(role {i}) is not a table with title, kind, organisation and start")
             continue
-        sub = _Record(raw, rec.where + f", role {i}", rec.problems)
+        sub = _Record(raw, rec.where + f", role {i}", rec.problems, known=ROLE_FIELDS)
         role = Role(
             title=sub.text("title"),
             kind=sub.choice("kind", ROLE_KINDS),
@@ -65,7 +71,7 @@ def _load_players(files: tuple[Path, ...], _stamp, events: frozenset[str] | None
     players: list[Player] = []
     where_ids = []
     for path in files:
-        for rec in _toml_records(path, "players", problems):
+        for rec in _toml_records(path, "players", problems, known=PLAYER_FIELDS):
             negotiations = rec.text_list("negotiations")
             _check_refs(rec, "negotiations", negotiations, events, "event")
             p = Player(

@@ -1,0 +1,337 @@
+"""Hostile data (issue 18): a structural fuzzer over the course's real data files.
+
+Each example copies the real events, players, eras, stakeholders and one question bank into a fresh
+folder, mutates ONE thing at one level (a whole top-level table, a record, a field, a nested role /
+narrative / source field, a CSV cell, a key's spelling) into something hostile (a wrong type, deep
+nesting, inf / nan / 1e400 / thousands of digits, other scripts' digits, dates with month or day 00
+or outside the supported years, malformed URLs, markup, control characters), then loads every kind.
+
+The outcome must be a DataError whose every problem names a file of the folder (and, for a field,
+its line or row and the field), or a valid load -- and a valid load must build Timeline, CardDeck,
+OfficeLookup, StakeholderMap and SelfCheck without error (load implies render). Special files where a
+data file is expected (FIFO, symlink loop, folder, device) are refused without blocking.
+
+Counts (inputs tried, clean errors, valid loads) are printed at the end of the module
+(``pytest -s``) for the closing note.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime
+import json
+import os
+import re
+import shutil
+import sys
+import threading
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from widgets import data as D
+from widgets.data import DataError
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+COPIED = ["events", "players", "eras.csv", "stakeholders.csv", "questions/lesson01.toml"]
+COUNTS: collections.Counter = collections.Counter()
+SETTINGS = settings(max_examples=30, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+
+class Raw(str):
+    """A TOML literal written as is (inf, nan, 1e400, thousands of digits, deep nesting)."""
+
+
+def toml_value(value) -> str:
+    if isinstance(value, Raw):
+        return str(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return "nan" if value != value else "inf" if value == float("inf") else "-inf" if value == float("-inf") else repr(value)
+    if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(str(k))} = {toml_value(v)}" for k, v in value.items()) + "}"
+    raise TypeError(value)
+
+
+def toml_document(doc: dict) -> str:
+    out = []
+    for key, value in doc.items():
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            for rec in value:
+                out.append(f"[[{key}]]")
+                out += [f"{json.dumps(str(k))} = {toml_value(v)}" for k, v in rec.items()]
+        elif isinstance(value, dict):
+            out.append(f"[{key}]")
+            out += [f"{json.dumps(str(k))} = {toml_value(v)}" for k, v in value.items()]
+        else:
+            out.insert(0, f"{json.dumps(str(key))} = {toml_value(value)}")
+    return "\n".join(out) + "\n"
+
+
+# ----------------------------------------------------------------- hostile values
+
+DEEP = [Raw("[" * n + "]" * n) for n in (40, 400, 3000)] + [Raw("{a = " * n + "1" + "}" * n) for n in (40, 900)]
+NUMBERS = [Raw("inf"), Raw("-inf"), Raw("nan"), Raw("1e400"), Raw("-1e400"), Raw("9" * 400), Raw("9" * 5000),
+           10**18, -1, 0, 2.5, Raw("0x7fffffffffffffff")]
+DIGITS = ["١٩٨٩-١١-٠٩", "１９８９", "१९८९", "²", "1989-1١-09", "٣", "一九八九"]
+DATES = ["1989-00", "1989-11-00", "1989-00-09", "0000", "0999", "3000", "9999-12-31", "1989-13", "1989-02-30",
+         Raw("0001-01-01"), Raw("9999-12-31"), Raw("1989-11-09T10:00:00"), Raw("10:00:00"), 99999, 1989,
+         datetime.date(1989, 11, 9), "1989-11-09 ", "+1989", "-500"]
+URLS = ["https://[history.state.gov/x", "https://history.state.gov]/x", "http://exa\x00mple.com/",
+        "https://example.com/\x1b[31m", "https://ex\u2100ample.com/", "https://\uff45xample.com/",
+        "https://" + "a" * 70 + ".com/", "https://a..b.com/", "https://-a-.com/", "https://xn--zz.com/",
+        "https://exa mple.com", "javascript:alert(1)", "https://example.com:99999/", "https://example.com\u202e/",
+        "https://.com", "https://example.com/" + "x" * 3000, "http://[::1/"]
+MARKUP = ["<b>bold</b>", "<a href='javascript:alert(1)'>x</a>", "<script>alert(1)</script>", "&amp;<>\"'",
+          "<img src=x onerror=alert(1)>", "\u202e\u0000\x07", "x" * 20000]
+TYPES = [None, True, 0, -7, 3.25, "", " ", "text", [], [1, 2], ["a", 3], {}, {"title": 1}, [{}],
+         datetime.date(2000, 1, 1), Raw("10:00:00"), [[["deep"]]]]
+HOSTILE = st.sampled_from(DEEP + NUMBERS + DIGITS + DATES + URLS + MARKUP + TYPES)
+NESTED = {"roles": ("title", "kind", "organisation", "start", "end", "office", "acting", "as_of"),
+          "narratives": ("side", "attribution", "text", "sources"), "sources": ("title", "url", "kind")}
+OPTIONAL = ["end_date", "as_of", "place", "portrait", "portrait_licence", "narratives", "office", "acting"]
+
+
+def misspell(key: str, how: int) -> str:
+    if how == 0 and "_" in key:
+        return key.replace("_", "-")
+    if how == 1 and len(key) > 3:
+        return key[:1] + key[2] + key[1] + key[3:]
+    if how == 2:
+        return key.capitalize()
+    return key + "s"
+
+
+# ----------------------------------------------------------------- folder, loading, rendering
+
+@pytest.fixture(scope="module", autouse=True)
+def report_counts():
+    yield
+    line = ", ".join(f"{k}: {v}" for k, v in sorted(COUNTS.items()))
+    print(f"\nhostile data fuzzer: {line}")
+    out = os.environ.get("HOSTILE_COUNTS")
+    if out:
+        Path(out).write_text(json.dumps(dict(COUNTS), indent=1))
+
+
+def fresh_folder(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("hostile")
+    for name in COPIED:
+        src, dst = DATA / name, folder / name
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        if src.is_dir():
+            shutil.copytree(src, dst)
+        else:
+            shutil.copy(src, dst)
+    return folder
+
+
+LOADERS = [D.load_events, D.load_players, D.load_eras, D.load_stakeholders, lambda f: D.load_bank("lesson01", f)]
+
+
+def load_all(folder: Path) -> list[str]:
+    problems = []
+    for load in LOADERS:
+        try:
+            load(folder)
+        except DataError as exc:
+            assert exc.problems, "a DataError without a message"
+            problems.extend(exc.problems)
+    return problems
+
+
+def render_all(folder: Path) -> None:
+    """Load implies render: every widget built from the folder, without error."""
+    from widgets import CardDeck, OfficeLookup, SelfCheck, StakeholderMap, Timeline
+    from widgets.progress import ProgressStore
+
+    Timeline.from_data(folder)
+    deck = CardDeck.from_data(folder)
+    if hasattr(deck, "show_chart"):
+        deck.show_chart()
+    OfficeLookup.from_data(folder).show("1989-11-09")
+    StakeholderMap.from_data(folder=folder)
+    check = SelfCheck.from_bank("lesson01", folder, store=ProgressStore(folder / "progress.jsonl"))
+    assert not getattr(check, "error", None), check.error
+
+
+LOCATED = re.compile(r", (line|row|record) \d+")
+
+
+def judge(folder: Path, field_level: bool) -> None:
+    COUNTS["inputs tried"] += 1
+    problems = load_all(folder)
+    if not problems:
+        COUNTS["valid loads"] += 1
+        render_all(folder)
+        COUNTS["valid loads rendered"] += 1
+        return
+    COUNTS["clean DataErrors"] += 1
+    for p in problems:
+        assert p.startswith(str(folder)) and re.match(r"\S+\.(toml|csv)\b", p[len(str(folder)):].lstrip("/")), p
+        if field_level and LOCATED.search(p) is None and "not valid" not in p and "must be written" not in p \
+                and "no [[" not in p and "nested too deeply" not in p:
+            pytest.fail(f"a field-level problem without a line, row or record: {p}")
+        if field_level and "field '" not in p and LOCATED.search(p) and "is not a table" not in p:
+            pytest.fail(f"a field-level problem without the field: {p}")
+
+
+# ----------------------------------------------------------------- the fuzzers
+
+TOML_FILES = sorted(str(p.relative_to(DATA)) for p in (DATA / "events").glob("*.toml")) + \
+    sorted(str(p.relative_to(DATA)) for p in (DATA / "players").glob("*.toml")) + ["questions/lesson01.toml"]
+
+
+@SETTINGS
+@given(st.sampled_from(TOML_FILES), st.sampled_from(["table", "record", "field", "nested", "key", "optional"]),
+       st.integers(0, 10**6), st.integers(0, 10**6), HOSTILE, st.integers(0, 3))
+def test_mutated_toml_file(tmp_path_factory, name, level, pick, pick2, value, how):
+    folder = fresh_folder(tmp_path_factory)
+    path = folder / name
+    doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    table = next(k for k, v in doc.items() if isinstance(v, list))
+    records = doc[table]
+    rec = records[pick % len(records)]
+    keys = sorted(rec)
+    if level == "table":
+        doc[table] = value if value is not None else {}
+    elif level == "record":
+        records[pick % len(records)] = value
+    elif level == "field":
+        rec[keys[pick2 % len(keys)]] = value
+    elif level == "optional":
+        rec[OPTIONAL[pick2 % len(OPTIONAL)]] = value
+    elif level == "key":
+        key = keys[pick2 % len(keys)]
+        rec[misspell(key, how)] = rec.pop(key)
+    else:
+        nested = [k for k in keys if k in NESTED and isinstance(rec[k], list) and rec[k]]
+        if not nested:
+            rec[keys[pick2 % len(keys)]] = value
+        else:
+            sub_name = nested[pick2 % len(nested)]
+            item = rec[sub_name][pick % len(rec[sub_name])]
+            if how == 3:
+                rec[sub_name][pick % len(rec[sub_name])] = value
+            else:
+                item[NESTED[sub_name][pick2 % len(NESTED[sub_name])]] = value
+    doc = {k: v for k, v in doc.items() if v is not None}
+    path.write_text(toml_document(doc), encoding="utf-8")
+    if level == "key":
+        problems = load_all(folder)
+        COUNTS["misspelt keys"] += 1
+        # A misspelt field of an events/players record is reported with the closest known name.
+        if name.split("/")[0] in ("events", "players") and problems:
+            assert any("unknown field" in p or "missing" in p for p in problems), problems
+    judge(folder, field_level=level != "table")
+
+
+CSV_FILES = ["eras.csv", "stakeholders.csv"]
+
+
+@SETTINGS
+@given(st.sampled_from(CSV_FILES), st.integers(0, 10**6), st.integers(0, 20),
+       st.one_of(st.sampled_from([str(v) for v in DIGITS + DATES + URLS + MARKUP + ["inf", "nan", "1e400", "9" * 5000,
+                                                                               "-0", "1_000", "0x10", "", "\r", "a\nb"]]),
+                 st.text(max_size=20)))
+def test_mutated_csv_cell(tmp_path_factory, name, row, col, value):
+    import csv
+    import io
+
+    folder = fresh_folder(tmp_path_factory)
+    path = folder / name
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    r = 1 + row % (len(rows) - 1)
+    rows[r][col % len(rows[r])] = value
+    buf = io.StringIO()
+    csv.writer(buf).writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    judge(folder, field_level=True)
+
+
+def test_misspelt_optional_field_is_named_with_the_closest_known_name(tmp_path_factory):
+    folder = fresh_folder(tmp_path_factory)
+    path = folder / "events" / "01_to_1979.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("end_date =", "end-date =", 1), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        D.load_events(folder)
+    assert any("unknown field 'end-date' \u2014 did you mean 'end_date'?" in p and ", line " in p
+               for p in info.value.problems), info.value.problems
+
+
+@pytest.mark.parametrize("value, expected", [
+    ('"1989-00"', "month and day start at 01"), ('"1989-11-00"', "month and day start at 01"),
+    ('"0999"', "1000 to 2999"), ('"3000-01-01"', "1000 to 2999"), ("9999-12-31", "1000 to 2999"),
+    ('"١٩٨٩"', "digits 0-9"),
+])
+def test_dates_outside_the_supported_range_are_refused_clearly(tmp_path_factory, value, expected):
+    folder = fresh_folder(tmp_path_factory)
+    path = folder / "events" / "01_to_1979.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^date = .*$", f"date = {value}", text, count=1, flags=re.M), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        D.load_events(folder)
+    assert any(expected in p and "field 'date'" in p for p in info.value.problems), info.value.problems
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_malformed_urls_are_refused_with_the_field(url):
+    from widgets.data.fields import check_url
+
+    assert check_url(url), url
+
+
+def _special(kind: str, target: Path) -> None:
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "loop":
+        os.symlink(target.name + ".b", target)
+        os.symlink(target.name, str(target) + ".b")
+    elif kind == "folder":
+        target.mkdir()
+    elif kind == "device":
+        os.symlink("/dev/zero", target)
+    elif kind == "dangling":
+        os.symlink(target.name + ".missing", target)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and symbolic links")
+@pytest.mark.parametrize("kind", ["fifo", "loop", "folder", "device", "dangling"])
+@pytest.mark.parametrize("name", ["events/99_x.toml", "eras.csv", "players.toml", "questions/lesson01.toml"])
+def test_special_files_are_refused_without_blocking(tmp_path_factory, kind, name):
+    folder = fresh_folder(tmp_path_factory)
+    target = folder / name
+    if target.exists():
+        target.unlink()
+    _special(kind, target)
+    result: list = []
+    worker = threading.Thread(target=lambda: result.append(load_all(folder)), daemon=True)
+    worker.start()
+    worker.join(10)
+    assert not worker.is_alive(), f"loading a {kind} as {name} blocked"
+    problems = result[0]
+    assert any(Path(name).name in p for p in problems), problems
+    assert all(p.startswith(str(folder)) for p in problems), problems
+
+
+def test_a_huge_file_is_refused_with_its_size(tmp_path_factory):
+    folder = fresh_folder(tmp_path_factory)
+    path = folder / "events" / "99_big.toml"
+    with open(path, "wb") as f:
+        f.truncate(50 * 1024 * 1024)  # sparse: 50 MB without writing them
+    with pytest.raises(DataError) as info:
+        D.load_events(folder)
+    assert any("99_big.toml: is too large (52.4 MB" in p for p in info.value.problems), info.value.problems
