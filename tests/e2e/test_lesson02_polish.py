@@ -88,7 +88,14 @@ def test_lesson_02_cards_map_activity_and_sources_as_drawn(p1366, lab, axe_sourc
             select.select_option(value=value)
             p.wait_for_function("([el, t]) => el.innerText !== t", arg=[smap.element_handle(), before], timeout=30_000)
             p.wait_for_timeout(300)
-        assert clashes(smap.evaluate(pairs)) == [], f"overlapping markers or labels on {value}"
+        from widgets.data import load_stakeholders
+
+        placed = len([x for x in load_stakeholders() if x.negotiation == value])
+        p.wait_for_function("([el, n]) => el.querySelectorAll('.scatterlayer .points .point').length === n",
+                            arg=[smap.element_handle(), placed], timeout=30_000)
+        actors = smap.evaluate(pairs)
+        assert len(actors) == placed and all(a["label"] for a in actors), f"{value}: the map draws {len(actors)} of {placed}"
+        assert clashes(actors) == [], f"overlapping markers or labels on {value}"
     p.screenshot(path=str(ARTIFACTS / "02-stakeholder-map-1366.png"))
 
     # Place an actor yourself: the course's placement appears only after Compare.
