@@ -118,3 +118,21 @@ def test_the_table_keeps_numbers_headings_and_quadrants_whole():
 def test_the_compare_button_shows_its_whole_label(activity):
     b = activity.compare_button
     assert b.layout.width == "auto" and "course-wrap-button" in b._dom_classes
+
+
+def test_the_map_is_created_with_its_first_points(monkeypatch):
+    """The first view draws the figure's state at creation: the points must be in it from the start
+    (update messages can arrive while the browser still loads plotly's widget bundle)."""
+    from widgets.players import stakeholders_view
+    from widgets.ui import plot
+
+    created = []
+    real = plot.figure
+
+    def spy(data, layout):
+        created.append([len(t.x or ()) for t in data])
+        return real(data, layout)
+
+    monkeypatch.setattr(stakeholders_view, "figure", spy)
+    m = stakeholders_view.StakeholderMap.from_data("riyadh-talks-2025")
+    assert sum(created[0]) == len(m.shown) == 9

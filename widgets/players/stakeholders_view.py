@@ -39,7 +39,10 @@ class StakeholderMap(ipw.VBox):
             description="Negotiation", style={"description_width": "initial"}, layout=ipw.Layout(width="40em"),
         )
         self.status = ipw.HTML()
-        self.figure = self._figure()
+        # The figure is created with the first negotiation's points in it: its first view then
+        # draws them even if it is the lesson's first plotly figure, whose update messages can
+        # arrive while the browser is still loading plotly's widget bundle.
+        self.figure = self._figure(self._columns())
         self.table = ipw.HTML()
         self.negotiation.observe(lambda _c: self.refresh(), "value")
         super().__init__([
@@ -70,13 +73,32 @@ class StakeholderMap(ipw.VBox):
     def shown(self) -> tuple[Placement, ...]:
         return tuple(p for p in self.placements if p.negotiation == self.negotiation.value)
 
-    def _figure(self) -> Any:
+    def _columns(self) -> dict[str, dict[str, list]]:
+        """Per kind of player, the points of the chosen negotiation: x, y, text, textposition, hovertext."""
+        shown = tuple(sorted(self.shown, key=lambda p: (-p.influence, -p.interest)))
+        points = _spread(shown)
+        sides = _label_sides(points, [self.names.get(p.player, p.player) for p in shown])
+        out = {}
+        for kind in PLAYER_KINDS:
+            idx = [i for i, p in enumerate(shown) if self._kind(p.player) == kind]
+            out[kind] = {
+                "x": [points[i][0] for i in idx],
+                "y": [points[i][1] for i in idx],
+                "text": [esc(self.names.get(shown[i].player, shown[i].player)) for i in idx],
+                "textposition": [sides[i] for i in idx],
+                "hovertext": [self._hover(shown[i]) for i in idx],
+            }
+        return out
+
+    def _figure(self, columns: dict[str, dict[str, list]]) -> Any:
         traces = []
         for kind in PLAYER_KINDS:
             colour, symbol = KIND_STYLE[kind]
+            col = columns[kind]
             traces.append(go.Scatter(
                 name=KIND_LABELS[kind],
-                x=[], y=[], text=[], hovertext=[], mode="markers+text", textposition="top center",
+                x=col["x"], y=col["y"], text=col["text"], hovertext=col["hovertext"], mode="markers+text",
+                textposition=col["textposition"] or "top center",
                 hovertemplate="%{hovertext}<extra></extra>",
                 marker=dict(size=13, color=colour, symbol=symbol, line=dict(color="#000000", width=1)),
             ))
@@ -97,17 +119,14 @@ class StakeholderMap(ipw.VBox):
 
     def refresh(self) -> None:
         """Show the chosen negotiation: points updated in place, the count, the table."""
-        shown = tuple(sorted(self.shown, key=lambda p: (-p.influence, -p.interest)))
-        points = _spread(shown)
-        sides = _label_sides(points, [self.names.get(p.player, p.player) for p in shown])
+        shown = self.shown
+        columns = self._columns()
         with self.figure.batch_update():
             for trace, kind in zip(self.figure.data, PLAYER_KINDS):
-                idx = [i for i, p in enumerate(shown) if self._kind(p.player) == kind]
-                trace.x = [points[i][0] for i in idx]
-                trace.y = [points[i][1] for i in idx]
-                trace.text = [esc(self.names.get(shown[i].player, shown[i].player)) for i in idx]
-                trace.textposition = [sides[i] for i in idx]
-                trace.hovertext = [self._hover(shown[i]) for i in idx]
+                col = columns[kind]
+                trace.x, trace.y, trace.text = col["x"], col["y"], col["text"]
+                trace.textposition = col["textposition"]
+                trace.hovertext = col["hovertext"]
         sync_figure(self.figure)
         self.status.value = (f'<p role="status" aria-live="polite">{len(shown)} actors placed for '
                              f"{esc(self._title(self.negotiation.value))}.</p>")
