@@ -27,6 +27,7 @@ from .model import (
     _sort_key,
     _spans,
     _unique_labels,
+    tenure_labels,
     no_match_message,
     overlap_text,
     role_kind_label,
@@ -250,7 +251,7 @@ class CardDeck(ipw.VBox):
     def _update_chart(self) -> None:
         chart = self.matching[: self.CHART_LIMIT]
         bars = tenure_bars(chart, self._kinds)
-        labels = list(_unique_labels(chart).values())
+        labels = list(tenure_labels(chart).values())  # escaped: plotly renders tick labels as HTML
         spans = [role_span(r) for p in chart for r in p.roles]
         known = [b for _, b in spans if b != date.max]
         fig = self.figure

@@ -293,6 +293,11 @@ def _unique_labels(players: Sequence[Player]) -> dict[str, str]:
     return {p.id: p.name if seen[p.name] == 1 else f"{p.name} ({p.country}, {p.id})" for p in players}
 
 
+def tenure_labels(players: Sequence[Player]) -> dict[str, str]:
+    """Player id -> the y-axis label of the tenure chart, escaped (plotly renders tick labels as HTML)."""
+    return {pid: esc(label) for pid, label in _unique_labels(players).items()}
+
+
 def _ms(a: date, b: date) -> float:
     """Length in milliseconds of the days a..b inclusive (plotly's unit for a date axis)."""
     return ((b - a).days + 1) * 86_400_000.0
@@ -301,7 +306,7 @@ def _ms(a: date, b: date) -> float:
 def tenure_bars(players: Sequence[Player], kinds: Sequence[str] = ROLE_KINDS) -> dict[str, dict[str, list]]:
     """Bar data per role kind: for each role of each player, ``base`` (first day), ``x`` (length in
     ms), ``y`` (the player's label), ``text`` (short label on the bar) and ``hover`` (escaped)."""
-    labels = _unique_labels(players)
+    labels = tenure_labels(players)
     known = [role_span(r)[1] for p in players for r in p.roles if role_span(r)[1] != date.max]
     horizon = max(known, default=date(2000, 1, 1))
     out: dict[str, dict[str, list]] = {k: {"base": [], "x": [], "y": [], "text": [], "hover": []} for k in kinds}
