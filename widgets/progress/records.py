@@ -38,8 +38,13 @@ def time_key(text: str) -> datetime | None:
     except (TypeError, ValueError):
         return None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment
+        return moment.replace(tzinfo=timezone.utc)
+    try:
+        # In UTC, so that any two keys compare without offset arithmetic (which overflows for a
+        # crafted time such as 0001-01-01T00:00:00+05:00 and would crash every sort).
+        return moment.astimezone(timezone.utc)
+    except (OverflowError, ValueError):
+        return None
 
 
 def decode(obj: object) -> Attempt | None:

@@ -51,6 +51,7 @@ loses nothing once it clears. Damaged lines are listed, by file and line, in
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import platform
@@ -68,6 +69,9 @@ from .records import Attempt, decode, encode, normalise, time_key
 __all__ = ["ProgressStore", "default_store"]
 
 _SUFFIX = ".jsonl"
+# Bounded decoding: a line longer than this is damaged, not parsed (a written answer is a few KB;
+# an answer that would make a longer line is not saved, and the warning says so).
+MAX_LINE_BYTES = 8 * 1024 * 1024
 
 
 class _WriteFailed(Exception):
@@ -80,11 +84,12 @@ class _WriteFailed(Exception):
 class _FileState:
     """What has been read from one writer's file so far."""
 
-    __slots__ = ("ino", "size", "offset", "lines", "entries", "bad_lines", "partial", "error")
+    __slots__ = ("ino", "size", "mtime", "offset", "lines", "entries", "bad_lines", "partial", "error")
 
     def __init__(self, ino: int) -> None:
         self.ino = ino
         self.size = -1
+        self.mtime = -1
         self.offset = 0  # end of the last complete line consumed
         self.lines = 0  # complete lines consumed
         self.entries: list[tuple[datetime, Attempt]] = []
@@ -119,6 +124,9 @@ class ProgressStore:
         self._warning: str | None = None
         self._files: dict[str, _FileState] = {}
         self._merged: list[Attempt] | None = None
+        # bank -> question -> (time key, attempt): the latest attempt per question over the files,
+        # kept up to date as lines are read, so that latest() costs the same at 10 or 10**6 attempts.
+        self._index: dict[str, dict[str, tuple[datetime, Attempt]]] | None = None
         self._listeners: list[weakref.ref] = []
         self._own_name: str | None = None
         self._own_pid = -1
@@ -190,6 +198,9 @@ class ProgressStore:
         except Exception as exc:  # a caller's malformed record must not break a lesson
             self._set_warning_once(f"One answer could not be saved: it was not a valid attempt ({type(exc).__name__}).")
             return
+        if len(att.answer) > MAX_LINE_BYTES // 6:  # \uXXXX escapes: up to 6 bytes a character
+            self._set_warning_once(f"One answer could not be saved: it is longer than {MAX_LINE_BYTES // 6:,} characters.")
+            return
         with self._lock:
             self._pending.append((time_key(att.time) or datetime.now(timezone.utc), att))
             self._merged = None
@@ -211,11 +222,28 @@ class ProgressStore:
         return [a for a in merged if a.bank == bank]
 
     def latest(self, bank: str) -> dict[str, Attempt]:
-        """Question id -> the most recent attempt at it in ``bank``."""
-        out: dict[str, Attempt] = {}
-        for a in self.attempts(bank):
-            out[a.question] = a
-        return out
+        """Question id -> the most recent attempt at it in ``bank`` (incremental: no full scan)."""
+        with self._lock:
+            self._refresh()
+            if self._index is None:
+                self._index = {}
+                for state in self._files.values():
+                    self._index_add(state.entries)
+            best = dict(self._index.get(bank, {}))
+            for key, att in self._pending:
+                if att.bank == bank and (att.question not in best or key >= best[att.question][0]):
+                    best[att.question] = (key, att)
+        return {q: a for q, (_, a) in sorted(best.items(), key=lambda item: item[1][0])}
+
+    def _index_add(self, entries) -> None:
+        index = self._index
+        if index is None:
+            return
+        for key, att in entries:
+            per_bank = index.setdefault(att.bank, {})
+            old = per_bank.get(att.question)
+            if old is None or key >= old[0]:
+                per_bank[att.question] = (key, att)
 
     def on_record(self, callback: Callable[[Attempt], None]) -> None:
         """Call ``callback(attempt)`` after each record in this process (held weakly: widgets may go away)."""
@@ -341,19 +369,28 @@ class ProgressStore:
             except OSError:
                 continue
             state = self._files.get(entry.name)
-            if state is None or state.ino != st.st_ino or st.st_size < state.size:
+            if state is None or state.ino != st.st_ino or st.st_size < state.size \
+                    or (st.st_size == state.size and st.st_mtime_ns != state.mtime):
+                # New, replaced, shortened or rewritten in place (a student removed a damaged line):
+                # read again from the start, so a stale "damaged line" note goes away.
+                if state is not None:
+                    self._index = None
                 state = _FileState(st.st_ino)
                 self._files[entry.name] = state
                 self._merged = None
+            state.mtime = st.st_mtime_ns
             if st.st_size == state.size:
                 continue
+            before = len(state.entries)
             self._read_more(Path(entry.path), state)
+            self._index_add(state.entries[before:])
             state.size = st.st_size
             self._merged = None
         for name in list(self._files):
             if name not in seen:
                 del self._files[name]
                 self._merged = None
+                self._index = None
 
     def _read_more(self, path: Path, state: _FileState) -> None:
         try:
@@ -376,6 +413,8 @@ class ProgressStore:
     @staticmethod
     def _read_fast(lines: list[bytes], state: _FileState) -> bool:
         """Parse undamaged lines as one JSON array (one C call); False if any line needs a closer look."""
+        if any(len(line) > MAX_LINE_BYTES for line in lines):
+            return False
         try:
             records = json.loads(b"[" + b",".join(lines) + b"]")
         except (ValueError, RecursionError):
@@ -402,8 +441,9 @@ class ProgressStore:
             attempt = None
             key = None
             try:
-                attempt = decode(json.loads(raw))
-            except (ValueError, RecursionError):
+                if len(raw) <= MAX_LINE_BYTES:
+                    attempt = decode(json.loads(raw))
+            except (ValueError, RecursionError, MemoryError):
                 pass
             if attempt is not None:
                 key = time_key(attempt.time)
@@ -413,7 +453,18 @@ class ProgressStore:
             state.entries.append((key, attempt))
 
 
+_REASONS = {
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOSPC: "the disk is full: no space left on device",
+    getattr(errno, "EDQUOT", -1): "your disk quota is used up: disk quota exceeded",
+}
+
+
 def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.errno in _REASONS:
+        return _REASONS[exc.errno]
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror.lower()
     return str(exc) or type(exc).__name__
