@@ -285,13 +285,20 @@ def test_phase_days_count_from_the_opening_of_talks():
     assert "no end as of 1 March 2026" in model.milestones_sentence(camp)
 
 
-def test_phases_figure_spec_has_one_row_per_case_and_symbols_per_kind():
+def test_phases_svg_has_one_row_per_case_a_shape_per_kind_and_a_title_per_phase():
     cases = model.choose(load_cases(), ["inf-1987", "new-start-2010", "black-sea-grain-2022", "jcpoa-2015"])
     assert len(cases) == model.MAX_COMPARED
-    traces, layout = model.phases_figure_spec(cases)
-    markers = [t for t in traces if t["mode"] == "markers"]
-    assert len({t["marker"]["symbol"] for t in markers}) == len(markers)
-    assert layout["xaxis"]["type"] == "linear" and layout["yaxis"]["type"] == "category"
+    svg = model.phases_svg(cases)
+    assert svg.startswith('<svg class="course-phases-chart" role="img"') and 'width="100%"' in svg
+    assert svg.count('<g class="course-phase">') == sum(len(c.phases) for c in cases)
+    assert "Days from the opening of talks" in svg and "aria-label=" in svg
+    assert len(set(model.PHASE_SHAPES.values())) == len(model.PHASE_SHAPES)
+
+
+def test_phases_svg_escapes_titles(tmp_path):
+    text = (CASE + all_factors()).replace('title = "Signed"', 'title = "<b>Signed</b>"')
+    svg = model.phases_svg(load_cases(write_case(tmp_path, text)))
+    assert "<b>" not in svg and "&lt;b&gt;Signed" in svg
 
 
 def test_short_title_drops_bracketed_years():

@@ -187,6 +187,10 @@ def test_lesson_runs_renders_and_responds(page, lab, lesson, axe_source):
     widgets = p.locator(".course-widget")
     assert widgets.count() > 0, "the lesson shows none of the course's widgets"
     for figure in p.locator(".course-widget .js-plotly-plot").all():
+        # A FigureWidget far below the viewport may draw its frame before its traces; bring it
+        # into view and give the points a moment on a busy machine.
+        figure.scroll_into_view_if_needed()
+        p.wait_for_function("el => el.querySelector('.point')", arg=figure.element_handle(), timeout=30_000)
         assert figure.locator(".point").count() > 0, "a plotly figure rendered without points"
 
     exercised = []

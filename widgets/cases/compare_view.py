@@ -16,7 +16,6 @@ from widgets.data import Case, DataError, Event, load_cases, load_eras, load_eve
 from widgets.timeline.model import player_names
 from widgets.ui.choices import CheckboxGroup, RadioGroup
 from widgets.ui.html import esc, paragraphs
-from widgets.ui.plot import figure
 from widgets.ui.style import TEXT_STYLE
 
 from .model import (
@@ -24,7 +23,7 @@ from .model import (
     case_events,
     factor_table_html,
     milestones_sentence,
-    phases_figure_spec,
+    phases_svg,
     phases_table_html,
     short_title,
 )
@@ -54,8 +53,7 @@ class CaseCompare(ipw.VBox):
                                      description=f"Cases to compare (two or three)")
         self.status = ipw.HTML()
         self.table = ipw.HTML(layout=ipw.Layout(width="100%"))
-        self.chart = ipw.Box(layout=ipw.Layout(width="100%"))
-        self.figure = None
+        self.chart = ipw.HTML(layout=ipw.Layout(width="100%"))
         self.chart_text = ipw.HTML(layout=ipw.Layout(width="100%"))
         self.timeline_case = RadioGroup(options=[], description="Open the course timeline for")
         self.open_button = ipw.Button(description="Open the timeline", icon="calendar",
@@ -103,10 +101,9 @@ class CaseCompare(ipw.VBox):
             msg = f"Comparing {len(shown)} cases: {', '.join(short_title(c) for c in shown)}."
         self.status.value = f'<p role="status" style="{TEXT_STYLE};margin:0.3em 0">{esc(msg)}</p>'
         self.table.value = factor_table_html(shown)
-        traces, layout = phases_figure_spec(shown)
-        # A new figure for each choice: a fresh layout never keeps the rows of the previous choice.
-        self.figure = figure(traces, layout)
-        self.chart.children = (self.figure,) if shown else ()
+        # An SVG drawn from the model, not a plotly figure: the lesson's one plotly chart is the treaty
+        # chart, and every FigureWidget loads a 5 MB module that a busy browser may not start in time.
+        self.chart.value = phases_svg(shown)
         sentences = "".join(f"<li>{esc(milestones_sentence(c))}</li>" for c in shown)
         self.chart_text.value = (
             f'<div style="{TEXT_STYLE}"><p style="margin:0.3em 0">The chart in words:</p><ul>{sentences}</ul>'

@@ -210,39 +210,115 @@ def phases_table_html(cases: Sequence[Case]) -> str:
             f"<tbody>{rows}</tbody></table>")
 
 
-def phases_figure_spec(cases: Sequence[Case], *, log_days: bool = False) -> tuple[list[dict], dict]:
-    """Plain-dict plotly traces and layout: one row per case, a line from day 0 to its last phase and a
-    marker per phase kind (symbol and colour per kind, so colour is never the only cue). The caller
-    escapes nothing: every text here is escaped already."""
+def _nice_step(span: int) -> int:
+    """A round tick step giving about five to ten ticks over ``span`` days."""
+    for step in (1, 2, 5, 10, 20, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000):
+        if span / step <= 10:
+            return step
+    return 10_000
+
+
+def _marker(shape: str, x: float, y: float, r: float, colour: str) -> str:
+    style = f'fill="{colour}" stroke="#222222" stroke-width="1"'
+    if shape == "square":
+        return f'<rect x="{x - r:.1f}" y="{y - r:.1f}" width="{2 * r:.1f}" height="{2 * r:.1f}" {style}/>'
+    if shape == "diamond":
+        pts = f"{x:.1f},{y - r * 1.3:.1f} {x + r * 1.3:.1f},{y:.1f} {x:.1f},{y + r * 1.3:.1f} {x - r * 1.3:.1f},{y:.1f}"
+        return f'<polygon points="{pts}" {style}/>'
+    if shape in ("triangle-up", "triangle-down"):
+        d = -1 if shape == "triangle-up" else 1
+        pts = f"{x:.1f},{y + d * r * 1.3:.1f} {x + r * 1.2:.1f},{y - d * r * 0.8:.1f} {x - r * 1.2:.1f},{y - d * r * 0.8:.1f}"
+        return f'<polygon points="{pts}" {style}/>'
+    if shape == "ring":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="#FFFFFF" stroke="{colour}" stroke-width="3"/>'
+    if shape == "ring-bar":
+        return (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="#FFFFFF" stroke="{colour}" stroke-width="3"/>'
+                f'<line x1="{x - r:.1f}" y1="{y:.1f}" x2="{x + r:.1f}" y2="{y:.1f}" stroke="#222222" stroke-width="1.5"/>')
+    if shape == "hollow-square":
+        return (f'<rect x="{x - r:.1f}" y="{y - r:.1f}" width="{2 * r:.1f}" height="{2 * r:.1f}" fill="#FFFFFF" '
+                f'stroke="{colour}" stroke-width="3"/>')
+    if shape == "x":
+        return (f'<g stroke="{colour}" stroke-width="3"><line x1="{x - r:.1f}" y1="{y - r:.1f}" x2="{x + r:.1f}" '
+                f'y2="{y + r:.1f}"/><line x1="{x - r:.1f}" y1="{y + r:.1f}" x2="{x + r:.1f}" y2="{y - r:.1f}"/></g>')
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {style}/>'
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """At most two lines of about ``width`` characters (the second shortened with an ellipsis)."""
+    lines, line = [], ""
+    for w in text.split():
+        if line and len(line) + 1 + len(w) > width:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    lines.append(line)
+    if len(lines) > 2:
+        lines = [lines[0], " ".join(lines[1:])]
+    if len(lines[-1]) > width:
+        lines[-1] = lines[-1][: width - 1] + "…"
+    return lines
+
+
+# One shape per kind of phase (and a colour), so that colour is never the only cue.
+PHASE_SHAPES: dict[str, str] = {
+    "talks-opened": "circle", "interim-deal": "square", "signature": "diamond", "ratification": "triangle-up",
+    "referendum": "hollow-square", "entry-into-force": "triangle-down", "implementation": "ring",
+    "suspension": "ring-bar", "end": "x",
+}
+
+
+def phases_svg(cases: Sequence[Case]) -> str:
+    """The phases of each case on one axis of days from the opening of talks, as a scalable SVG: one row
+    per case, a marker per phase (shape and colour per kind, so colour is never the only cue), a
+    <title> on every marker for the pointer, and a legend. The sentences and table are its text form."""
+    if not cases:
+        return ""
     points = phase_points(cases)
     kinds = [k for k in PHASE_LABELS if any(p.kind == k for p in points)]
-    labels = [esc(short_title(c)) for c in cases]
-    traces: list[dict] = []
-    for c, label in zip(cases, labels):
-        days = [d for _, d in phase_days(c)]
-        traces.append(dict(type="scatter", mode="lines", x=[0, max(days + [0])], y=[label, label],
-                           line=dict(color="#888888", width=2), hoverinfo="skip", showlegend=False))
-    for i, kind in enumerate(kinds):
-        pts = [p for p in points if p.kind == kind]
-        traces.append(dict(
-            type="scatter", mode="markers", name=esc(PHASE_LABELS[kind]),
-            x=[max(p.day, 1) if log_days else p.day for p in pts], y=[esc(p.case_label) for p in pts],
-            marker=dict(size=12, symbol=SYMBOLS[i % len(SYMBOLS)], color=OKABE_ITO[i % len(OKABE_ITO)],
-                        line=dict(width=1, color="#222222")),
-            text=[esc(f"{p.case_label}: {p.title} ({p.date_text}), day {p.day:,}") for p in pts],
-            hovertemplate="%{text}<extra></extra>",
-        ))
-    layout = dict(
-        height=120 + 60 * max(1, len(cases)),
-        margin=dict(l=10, r=10, t=40, b=50),
-        xaxis=dict(title="Days from the opening of talks", type="log" if log_days else "linear",
-                   rangemode="tozero"),
-        yaxis=dict(type="category", categoryorder="array", categoryarray=list(reversed(labels)), automargin=True),
-        legend=dict(orientation="h", y=-0.35),
-        title=dict(text="Phases on a shared axis", x=0),
-        autosize=True,
-    )
-    return traces, layout
+    colours = {k: OKABE_ITO[i % len(OKABE_ITO)] for i, k in enumerate(PHASE_LABELS)}
+    style = {k: (PHASE_SHAPES[k], colours[k]) for k in kinds}
+    max_day = max([p.day for p in points] + [1])
+    step = _nice_step(max_day)
+    top_day = -(-max_day // step) * step
+    width, left, right, row_h, top = 1000, 260, 30, 60, 20
+    plot_w = width - left - right
+    height = top + row_h * len(cases) + 70 + 26 * (-(-len(kinds) // 4))
+    sx = lambda d: left + plot_w * d / top_day  # noqa: E731
+    parts = [f'<rect x="0" y="0" width="{width}" height="{height}" fill="#FFFFFF"/>']
+    axis_y = top + row_h * len(cases)
+    for d in range(0, top_day + 1, step):
+        x = sx(d)
+        parts.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{axis_y}" stroke="#DDDDDD"/>')
+        parts.append(f'<text x="{x:.1f}" y="{axis_y + 18}" text-anchor="middle" font-size="13" fill="#222222">{d:,}</text>')
+    parts.append(f'<line x1="{left}" y1="{axis_y}" x2="{width - right}" y2="{axis_y}" stroke="#888888"/>')
+    parts.append(f'<text x="{left + plot_w / 2:.1f}" y="{axis_y + 40}" text-anchor="middle" font-size="14" '
+                 'fill="#222222">Days from the opening of talks</text>')
+    for row, c in enumerate(cases):
+        y = top + row_h * row + row_h / 2
+        last = max([d for _, d in phase_days(c)] + [0])
+        label = short_title(c)
+        lines = _wrap(label, 30)
+        dy = -8 * (len(lines) - 1)
+        spans = "".join(f'<tspan x="{left - 10}" dy="{dy if i == 0 else 16}">{esc(t)}</tspan>' for i, t in enumerate(lines))
+        parts.append(f'<text x="{left - 10}" y="{y + 5:.1f}" text-anchor="end" font-size="14" fill="#222222">'
+                     f"<title>{esc(label)}</title>{spans}</text>")
+        parts.append(f'<line x1="{sx(0):.1f}" y1="{y:.1f}" x2="{sx(last):.1f}" y2="{y:.1f}" stroke="#888888" stroke-width="2"/>')
+        for p in (p for p in points if p.case_id == c.id):
+            shape, colour = style[p.kind]
+            parts.append(f'<g class="course-phase"><title>{esc(f"{p.case_label}: {p.title} ({p.date_text}), day {p.day:,}")}'
+                         f"</title>{_marker(shape, sx(max(p.day, 0)), y, 7, colour)}</g>")
+    legend_y = axis_y + 62
+    for i, k in enumerate(kinds):
+        shape, colour = style[k]
+        x = left + (i % 4) * (plot_w / 4)
+        y = legend_y + 26 * (i // 4)
+        parts.append(_marker(shape, x + 8, y, 6, colour))
+        parts.append(f'<text x="{x + 22:.1f}" y="{y + 5:.1f}" font-size="13" fill="#222222">{esc(PHASE_LABELS[k])}</text>')
+    names = ", ".join(short_title(c) for c in cases)
+    return (f'<svg class="course-phases-chart" role="img" viewBox="0 0 {width} {height}" width="100%" '
+            f'preserveAspectRatio="xMinYMin meet" aria-label="{esc("Phases of " + names + " in days from the opening of talks; the same data follows as sentences and a table.")}" '
+            f'style="max-width:100%;height:auto;display:block">{"".join(parts)}</svg>')
 
 
 # ---------------------------------------------------------------- the timeline filtered to a case
