@@ -36,6 +36,11 @@ def _xy(model: LabModel, idx: Sequence[int]) -> tuple[list[float], list[float]]:
     return [pts[i][0] for i in idx], [pts[i][1] for i in idx]
 
 
+def _pts(model: LabModel, idx: Sequence[int]) -> dict:
+    x, y = _xy(model, idx)
+    return dict(x=x, y=y)
+
+
 def _extent(model: LabModel) -> tuple[float, float, float, float]:
     xs = [p[0] for p in model.points]
     ys = [p[1] for p in model.points]
@@ -78,19 +83,27 @@ def _hover(model: LabModel, i: int) -> str:
 
 def build_figure(model: LabModel):
     """A new FigureWidget for ``model``; ``NegotiationLab`` then only updates it in place."""
-    # The points and texts are filled in once, by _fill: a trace built with them would be validated twice.
+    # Every trace is created with its points: a figure filled by update messages after it is created
+    # can be drawn by the browser before they arrive (an empty -1..6 grid was seen under load).
+    r = model.result
+    n = len(model.points)
+    xs, ys = _xy(model, range(n))
+    texts = [_hover(model, i) for i in range(n)] if n <= _HOVER_LIMIT else None
+    nash = [] if r.nash is None else [r.nash]
     traces = [
-        go.Scatter(mode="markers", name="Every package", marker=dict(color=_GREY, size=5, opacity=0.5),
-                   hovertemplate="%{text}<extra></extra>" if len(model.points) <= _HOVER_LIMIT
-                   else "%{x}, %{y}<extra></extra>"),
-        go.Scatter(mode="markers", name="Possible deals", marker=dict(color=SKY, size=7, line=dict(color=BLUE, width=1)),
-                   hoverinfo="skip"),
-        go.Scatter(mode="lines+markers", name="Pareto front", line=dict(color=ORANGE, width=2),
+        go.Scatter(x=xs, y=ys, text=texts, mode="markers", name="Every package",
+                   marker=dict(color=_GREY, size=5, opacity=0.5),
+                   hovertemplate="%{text}<extra></extra>" if texts else "%{x}, %{y}<extra></extra>"),
+        go.Scatter(**_pts(model, r.feasible), mode="markers", name="Possible deals",
+                   marker=dict(color=SKY, size=7, line=dict(color=BLUE, width=1)), hoverinfo="skip"),
+        go.Scatter(**_pts(model, model.front), mode="lines+markers", name="Pareto front", line=dict(color=ORANGE, width=2),
                    marker=dict(color=ORANGE, size=7, symbol="square"), hoverinfo="skip"),
-        go.Scatter(mode="markers", name="Nash point", marker=dict(color=VERMILLION, size=18, symbol="star",
-                                                                  line=dict(color="#222222", width=1)), hoverinfo="skip"),
-        go.Scatter(mode="markers", name="Your package", marker=dict(color=BLUE, size=15, symbol="diamond",
-                                                                    line=dict(color="#FFFFFF", width=2)), hoverinfo="skip"),
+        go.Scatter(**_pts(model, nash), mode="markers", name="Nash point",
+                   marker=dict(color=VERMILLION, size=18, symbol="star", line=dict(color="#222222", width=1)),
+                   hoverinfo="skip"),
+        go.Scatter(**_pts(model, [model.proposal_index]), mode="markers", name="Your package",
+                   marker=dict(color=BLUE, size=15, symbol="diamond", line=dict(color="#FFFFFF", width=2)),
+                   hoverinfo="skip"),
     ]
     x0, x1, y0, y1 = _extent(model)
     layout = go.Layout(
@@ -104,9 +117,7 @@ def build_figure(model: LabModel):
         shapes=_shapes(model),
         annotations=_annotations(model),
     )
-    fig = figure(traces, layout)
-    _fill(fig, model, static=False)
-    return fig
+    return figure(traces, layout)
 
 
 def _fill(fig, model: LabModel, static: bool = True) -> None:
@@ -232,7 +243,7 @@ class NegotiationLab(ipw.VBox):
             _fill(self.figure, model, static=False)
             self._refit.tick += 1
         self.feedback.value = ""
-        self._refresh()
+        self._refresh(figure=False)  # the figure is current: built with this state, or just filled above
 
     def _build_controls(self, model: LabModel) -> None:
         """Fresh sliders and switches for a scenario (each scenario has its own ranges)."""
@@ -316,8 +327,9 @@ class NegotiationLab(ipw.VBox):
         self.model.proposal[k] = self.model.options[k].index(label)
         self._refresh()
 
-    def _refresh(self) -> None:
-        _fill(self.figure, self.model)
+    def _refresh(self, figure: bool = True) -> None:
+        if figure:
+            _fill(self.figure, self.model)
         self.sentence.value = f'<p style="{TEXT_STYLE}" role="status"><b>What the chart shows:</b> {esc(self.model.sentence())}</p>'
         self.verdict.value = self._verdict_html()
         self.table.value = self._table_html()
