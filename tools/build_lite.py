@@ -27,7 +27,8 @@ What the site holds, and why (issue 16):
   ``widgetbundle.js`` becomes a three-line module that imports it. Every FigureWidget then sends a
   few hundred bytes to the browser instead of 5 MB, and the browser parses the bundle once per page
   instead of once per figure.
-* **Contents**: only the lessons. **Front-end extensions**: only the Pyodide kernel, the Jupyter
+* **Contents**: only the lessons, plus ``reset.html``, which restores lessons a student saved in
+  the browser to the site's version (answers kept). **Front-end extensions**: only the Pyodide kernel, the Jupyter
   widgets manager and anywidget (nothing else from the build environment: ``ignore_sys_prefix``).
 
 Downloads are cached under ``build/lite/`` (ignored by git); a rebuild with a warm cache needs no
@@ -94,6 +95,8 @@ const bundle = await import(new URL(`${{root}}/{PLOTLY_SITE_PATH}`, document.bas
 export default bundle.default;
 """
 KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
+# reset.html: restores lessons a student saved in the browser to the site's version (progress kept).
+RESET_PAGE = ROOT / "tools" / "lite_reset.html"
 # Pyodide's own environment, for evaluating requirement markers.
 PYODIDE_MARKERS = {"sys_platform": "emscripten", "platform_system": "Emscripten", "os_name": "posix",
                    "platform_machine": "wasm32", "implementation_name": "cpython", "extra": ""}
@@ -416,7 +419,7 @@ def make_lock(pyodide: Path, kernel_wheels: list[Path], course_wheels: list[Path
 def inputs_digest() -> str:
     """A digest of everything the site is built from (a change means the site is stale)."""
     h = hashlib.sha256()
-    paths = [ROOT / "pyproject.toml", Path(__file__).resolve()]
+    paths = [ROOT / "pyproject.toml", Path(__file__).resolve(), RESET_PAGE]
     for folder, pattern in (("lessons", "*.ipynb"), ("widgets", "**/*.py"), ("data", "**/*")):
         paths += sorted(p for p in (ROOT / folder).glob(pattern) if p.is_file() and "__pycache__" not in p.parts)
     for p in paths:
@@ -502,6 +505,7 @@ def build(output: Path) -> dict:
         target = output / PLOTLY_SITE_PATH
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(bundle, target)
+        shutil.copy2(RESET_PAGE, output / "reset.html")
 
     seconds = time.perf_counter() - started
     info = {

@@ -223,6 +223,16 @@ def open_and_run(p, url: str, timeout_s: float = 240) -> dict[str, float]:
             "rendered_s": time.perf_counter() - start}
 
 
+def kernel_run(p, code: str) -> str:
+    """Run code in the open notebook's kernel (not in a cell); return what it printed."""
+    return p.evaluate("""async (code) => {
+        const k = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+        const future = k.requestExecute({code, silent: false, store_history: false}); const out = [];
+        future.onIOPub = m => { if (m.content.text) out.push(m.content.text);
+                                if (m.content.traceback) out.push(m.content.traceback.join('\\n')); };
+        await future.done; return out.join(''); }""", code)
+
+
 def checked_outputs(p) -> list[tuple[int, str]]:
     """(cell index, text) of each output of the cells tagged nbval-check-output, as the page holds them."""
     return p.evaluate("""() => {
@@ -296,6 +306,12 @@ def test_lite_progress_survives_a_reload(lite):
     lesson = next(l for l in LESSONS if l.name.startswith("00_"))
     p = lite.page
     open_and_run(p, lite.url(lesson.name))
+    # The course's data comes from the installed package (fast), not from the browser's drive.
+    where = kernel_run(p, "from widgets.data import default_data_dir; from widgets.progress import default_store\n"
+                          "print(default_data_dir()); print(default_store().path)")
+    data_dir, progress_dir = where.split()
+    assert "/site-packages/" in data_dir and not data_dir.startswith("/drive"), where
+    assert progress_dir == "/drive/course-progress", where
     untouched = _score(p)
     feedback = _answer_first_question(p)
     verdict = re.search(r"Correct|Not quite|Partly", feedback).group(0)
@@ -331,3 +347,30 @@ def test_lite_warns_on_an_origin_without_browser_storage(lite):
     path = download.value.path()
     rows = Path(path).read_text(encoding="utf-8").splitlines()
     assert len(rows) == 2 and rows[1].startswith("Ada Lovelace,lesson00,"), rows
+
+
+def test_lite_reset_page_restores_a_lesson_saved_in_the_browser(lite):
+    """A lesson the student saved keeps showing after a site update; reset.html brings the site's back."""
+    lesson = next(l for l in LESSONS if l.name.startswith("00_"))
+    p = lite.page
+    p.goto(lite.url(lesson.name))
+    p.wait_for_function("() => window.jupyterapp && document.querySelector('.jp-NotebookPanel .jp-Cell')",
+                        timeout=90_000)
+    first_line = "".join(json.loads(lesson.read_text(encoding="utf-8"))["cells"][0]["source"]).splitlines()[0]
+    get_first_cell = """async (path) => { const m = await window.jupyterapp.serviceManager.contents.get(path, {content: true});
+                                            return [].concat(m.content.cells[0].source).join(''); }"""
+    p.evaluate("""async (path) => { const c = window.jupyterapp.serviceManager.contents;
+        const m = await c.get(path, {content: true}); m.content.cells[0].source = '# My own notes';
+        await c.save(path, {type: 'notebook', format: 'json', content: m.content}); }""", lesson.name)
+    p.goto(lite.url(lesson.name))
+    p.wait_for_function("() => window.jupyterapp && document.querySelector('.jp-NotebookPanel .jp-Cell')",
+                        timeout=90_000)
+    assert p.evaluate(get_first_cell, lesson.name) == "# My own notes"
+    p.goto(f"http://127.0.0.1:{lite.port}/reset.html")
+    p.get_by_text(f"Saved in this browser: {lesson.name}").wait_for(timeout=30_000)
+    p.get_by_role("button", name="Restore these lessons").click()
+    p.get_by_role("status").filter(has_text="Restored 1 lesson").wait_for(timeout=30_000)
+    p.goto(lite.url(lesson.name))
+    p.wait_for_function("() => window.jupyterapp && document.querySelector('.jp-NotebookPanel .jp-Cell')",
+                        timeout=90_000)
+    assert p.evaluate(get_first_cell, lesson.name).splitlines()[0] == first_line
