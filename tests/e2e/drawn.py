@@ -32,13 +32,22 @@ _FIGURES = """(root) => [...root.querySelectorAll('.js-plotly-plot')]"""
 
 
 def wait_drawn(p, root, timeout_ms: int = 30_000) -> None:
-    """Wait until every figure under ``root`` has drawn its data (a FigureWidget first draws an
-    empty placeholder plot, then the figure once its view is attached)."""
-    p.wait_for_function(
-        f"""root => {{ const figs = ({_FIGURES})(root);
-                      return figs.length > 0 && figs.every(f => f._fullData && f._fullData.length > 0 &&
-                                                         f.querySelector('.main-svg')); }}""",
-        arg=root.element_handle(), timeout=timeout_ms)
+    """Wait until every figure under ``root`` has drawn itself (a FigureWidget first draws an
+    empty placeholder plot, then the figure once its view is attached); fail with what each
+    figure holds if that does not happen."""
+    try:
+        p.wait_for_function(
+            f"""root => {{ const figs = ({_FIGURES})(root);
+                          // the placeholder has no data and no template; a course figure has a template
+                          return figs.length > 0 && figs.every(f => f._fullData && f.querySelector('.main-svg') &&
+                            (f._fullData.length > 0 || (f.layout && f.layout.template))); }}""",
+            arg=root.element_handle(), timeout=timeout_ms)
+    except Exception as exc:
+        state = root.evaluate(
+            f"""root => ({_FIGURES})(root).map(f => ({{data: f._fullData ? f._fullData.length : null,
+                  svg: !!f.querySelector('.main-svg'), template: !!(f.layout && f.layout.template),
+                  width: f._fullLayout && f._fullLayout.width}}))""")
+        raise AssertionError(f"figures not drawn after {timeout_ms} ms: {state}") from exc
     p.wait_for_timeout(200)
 
 

@@ -218,8 +218,30 @@ def test_a_read_more_link_opens_the_section_in_the_same_jupyterlab(page, lab):
     assert len(p.context.pages) == pages_before, "the link opened another browser tab"
     assert p.locator(".jp-Dialog").count() == 0, "JupyterLab asked before running the link's command"
     assert p.url.startswith(lab.url) and "/lab" in p.url
-    heading = p.locator(f".jp-NotebookPanel:not(.lm-mod-hidden) [id=\"{anchor}\"]").first
+    # JupyterLab 4 marks a heading's anchor with data-jupyter-id (older versions: id).
+    heading = p.locator(f".jp-NotebookPanel:not(.lm-mod-hidden) :is([data-jupyter-id=\"{anchor}\"], [id=\"{anchor}\"])").first
     heading.wait_for(timeout=30_000)
     seen = wait_in_viewport(p, heading, share=0.9)
     shot(p, "drawn-02-read-more-opened")
     assert seen["shown"] >= 0.9, f"the lesson opened, but not at the section: {seen}"
+
+
+def test_browser_floor_an_empty_notebook(page, lab):
+    """The browser floor for bench/bench_browser.py: the same JupyterLab opening an empty notebook
+    with a fresh kernel and running it (what every lesson pays before its own cells)."""
+    import json
+
+    from .test_lessons import _record_timing
+
+    empty = lab.root / "lessons" / "_floor_empty.ipynb"
+    empty.write_text(json.dumps({"cells": [{"cell_type": "code", "execution_count": None, "id": "floor",
+                                            "metadata": {}, "outputs": [], "source": ["pass"]}],
+                                 "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python",
+                                                             "name": "python3"}},
+                                 "nbformat": 4, "nbformat_minor": 5}))
+    try:
+        seconds = open_and_run(page.page, lab, empty)
+    finally:
+        empty.unlink(missing_ok=True)
+    _record_timing("_floor", "open_to_rendered_s", seconds)
+    assert seconds > 0

@@ -92,22 +92,31 @@ function installLinks() {
   }, true);
 }
 
-function watchFigures(el) {
-  // plotly sizes a figure to its container when first drawn; if the output was not laid out
-  // yet (or the window changes), draw it again at the output's width.
-  const root = el.closest(".course-widget");
-  if (!root || typeof ResizeObserver !== "function") return () => {};
+function watchFigures() {
+  // plotly sizes a figure to its container when it is first drawn; a figure drawn while its
+  // output was not laid out yet (during Run all) keeps plotly's 700 px. One watcher per page
+  // looks at every course figure whenever the page changes or resizes, and redraws the figures
+  // whose width differs from their output's (a window resize event: each plotly view listens).
+  if (window.__courseFigureWatch || typeof ResizeObserver !== "function") return;
+  window.__courseFigureWatch = true;
   let timer = null;
+  const tried = new WeakMap();  // figure -> the width it was last redrawn for (never loop on one)
   const check = () => {
     timer = null;
-    const stale = [...root.querySelectorAll(".js-plotly-plot")].some(f =>
-      f._fullLayout && f.clientWidth > 0 && Math.abs(f._fullLayout.width - f.clientWidth) > 2);
+    let stale = false;
+    for (const f of document.querySelectorAll(".course-widget .js-plotly-plot")) {
+      const w = f.clientWidth;
+      if (f._fullLayout && w > 0 && Math.abs(f._fullLayout.width - w) > 2 && tried.get(f) !== w) {
+        tried.set(f, w);
+        stale = true;
+      }
+    }
     if (stale) window.dispatchEvent(new Event("resize"));
   };
-  const observer = new ResizeObserver(() => { if (!timer) timer = setTimeout(check, 120); });
-  observer.observe(root);
-  setTimeout(check, 400);
-  return () => observer.disconnect();
+  const soon = () => { if (!timer) timer = setTimeout(check, 150); };
+  new ResizeObserver(soon).observe(document.body);
+  new MutationObserver(soon).observe(document.body, { childList: true, subtree: true });
+  soon();
 }
 
 function render({ model, el }) {
@@ -137,8 +146,8 @@ function render({ model, el }) {
     later(attempt);
   };
   model.on("msg:custom", onMessage);
-  const unwatch = watchFigures(el);
-  return () => { model.off("msg:custom", onMessage); unwatch(); };
+  watchFigures();
+  return () => { model.off("msg:custom", onMessage); };
 }
 export default { render };
 """
