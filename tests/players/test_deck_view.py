@@ -62,6 +62,19 @@ def test_the_deck_pages_through_cards(deck):
     assert deck.page == 0
 
 
+def test_the_folded_tenure_chart_is_built_when_first_shown(deck):
+    # a FigureWidget sends plotly's ~5 MB widget bundle to the browser when it is created
+    deck.country.value = "Russia"
+    assert deck._figure is None and not deck.chart_box.children
+    deck.show_chart()
+    fig = deck._figure
+    assert fig is not None and list(deck.chart_box.children) == [fig, deck.chart_note]
+    assert sum(len(t.y) for t in fig.data[1:]) == 5  # filled in with the current filters
+    deck.show_chart(False)
+    deck.show_chart()
+    assert deck._figure is fig  # built once
+
+
 def test_the_tenure_chart_is_updated_in_place(deck):
     fig = deck.figure
     traces = list(fig.data)

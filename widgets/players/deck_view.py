@@ -108,7 +108,9 @@ class CardDeck(ipw.VBox):
                                  description="Sort by", style=wide)
         self.reset_button = ipw.Button(description="Show everyone", tooltip="Clear every filter", icon="undo")
         self.status = ipw.HTML()
-        self.figure = tenure_figure(kinds)
+        # The tenure chart is built when first shown (or read): it comes folded, and every plotly
+        # FigureWidget sends plotly's whole widget bundle (about 5 MB) to the browser when created.
+        self._figure: Any = None
         self._kinds = tuple(kinds)
         self.chart_note = ipw.HTML()
         # The tenure chart (one row per player, up to CHART_LIMIT rows) comes after the cards, folded:
@@ -248,13 +250,34 @@ class CardDeck(ipw.VBox):
         self._update_chart()
         self.show_page(0)
 
+    @property
+    def figure(self) -> Any:
+        """The tenure chart (a FigureWidget), built and filled in on first use."""
+        if self._figure is None:
+            self._figure = tenure_figure(self._kinds)
+            self._fill_chart(self.matching[: self.CHART_LIMIT])
+        return self._figure
+
     def _update_chart(self) -> None:
         chart = self.matching[: self.CHART_LIMIT]
+        if self._figure is not None:
+            self._fill_chart(chart)
+        if len(self.matching) > len(chart):
+            self.chart_note.value = (f"<p><small>The chart shows the first {len(chart)} of {len(self.matching)} "
+                                     "matching players; narrow the filters to see the others.</small></p>")
+        elif not chart:
+            self.chart_note.value = "<p><small>No tenures to draw.</small></p>"
+        else:
+            self.chart_note.value = ("<p><small>One bar per role; its colour and fill pattern give the kind of role "
+                                     "(see the key), and wide bars also name it. Hover over a bar for the title "
+                                     "and dates. Acting roles are marked “(acting)”.</small></p>")
+
+    def _fill_chart(self, chart: Sequence[Player]) -> None:
         bars = tenure_bars(chart, self._kinds)
         labels = list(tenure_labels(chart).values())  # escaped: plotly renders tick labels as HTML
         spans = [role_span(r) for p in chart for r in p.roles]
         known = [b for _, b in spans if b != date.max]
-        fig = self.figure
+        fig = self._figure
         with fig.batch_update():
             for trace, kind in zip(fig.data[1:], self._kinds):  # fig.data[0]: the date anchor
                 col = bars[kind]
@@ -277,15 +300,6 @@ class CardDeck(ipw.VBox):
                 fig.layout.xaxis.range = span
                 fig.data[0].x = span  # the date anchor (keeps the axis a date axis in the browser)
         sync_figure(fig)
-        if len(self.matching) > len(chart):
-            self.chart_note.value = (f"<p><small>The chart shows the first {len(chart)} of {len(self.matching)} "
-                                     "matching players; narrow the filters to see the others.</small></p>")
-        elif not chart:
-            self.chart_note.value = "<p><small>No tenures to draw.</small></p>"
-        else:
-            self.chart_note.value = ("<p><small>One bar per role; its colour and fill pattern give the kind of role "
-                                     "(see the key), and wide bars also name it. Hover over a bar for the title "
-                                     "and dates. Acting roles are marked “(acting)”.</small></p>")
 
     def show_chart(self, show: bool = True) -> None:
         """Unfold (or fold) the tenure chart under the cards; the toggle button follows."""
