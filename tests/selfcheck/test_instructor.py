@@ -119,7 +119,9 @@ def test_skipped_files_are_named_alike_whatever_went_wrong(tmp_path):
     (hand_in / ".DS_Store").write_bytes(b"x")
     (hand_in / ".ipynb_checkpoints").mkdir()
     summary = class_summary(hand_in, data_folder=FIXTURES)
-    assert [m.split(":")[0] for m in summary.skipped] == ["grades.csv", "photo.png"]
-    assert summary.skipped[0].startswith("grades.csv: not a self-check export: missing column(s)")
-    assert summary.skipped[1] == "photo.png: not a CSV file — skipped"
+    # Every entry that is not a readable hand-in is listed with its reason (issue 18), hidden ones too.
+    assert [m.split(":")[0] for m in summary.skipped] == [".DS_Store", ".ipynb_checkpoints", "grades.csv", "photo.png"]
+    assert summary.skipped[0] == ".DS_Store: a hidden file — skipped"
+    assert summary.skipped[2].startswith("grades.csv: not a self-check export: missing column(s)")
+    assert summary.skipped[3] == "photo.png: not a CSV file — skipped"
     assert "photo.png: not a CSV file" in text_of(summary.table_html)

@@ -151,14 +151,17 @@ def _parse_toml(path: Path, _stamp) -> tuple[dict[str, Any], str]:
         raise DataError(f"{_display(path)}: not valid course data ({exc})") from None
 
 
-def read_csv(path: str | os.PathLike[str], required: Iterable[str], *, what: str = "") -> Iterator[tuple[int, dict[str, str]]]:
+def read_csv(path: str | os.PathLike[str], required: Iterable[str], *, what: str = "",
+             keep: Iterable[str] = ()) -> Iterator[tuple[int, dict[str, str]]]:
     """Rows of a CSV file as (spreadsheet row number, row with stripped cells); the header is row 1.
 
     Blank rows are skipped. Any problem (unreadable, not UTF-8, empty, missing columns, a row
     longer than the header, a file the csv module cannot parse, no data rows) raises DataError
     naming the file and row. ``what`` names the kind of file expected ("a self-check export"),
-    for files that may be something else entirely.
+    for files that may be something else entirely. Cells of the columns in ``keep`` are returned
+    exactly as written (not stripped: a hand-in's answers round-trip unchanged).
     """
+    keep = frozenset(keep)
     path = Path(path)
     required = list(required)
     text = _read_text(path)
@@ -183,7 +186,7 @@ def read_csv(path: str | os.PathLike[str], required: Iterable[str], *, what: str
                 raise DataError(f"{where}, row {reader.line_num}: more cells than columns in the header")
             if not any((v or "").strip() for v in row.values()):
                 continue
-            yield reader.line_num, {k: (v or "").strip() for k, v in row.items()}
+            yield reader.line_num, {k: (v or "") if k in keep else (v or "").strip() for k, v in row.items()}
     except csv.Error as exc:
         raise DataError(f"{where}: not a readable CSV file ({exc})") from None
     if rows == 0:

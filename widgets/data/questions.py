@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from pathlib import Path
 from typing import Mapping
 
@@ -13,6 +14,17 @@ from .files import _display, _folder, _mtimes, _read_toml
 from .records import DIFFICULTIES, QUESTION_TYPES, Bank, Option, Question
 
 
+# A bank id names a file (questions/<id>.toml) and is written in hand-ins: never a path, never
+# too long for a file name.
+MAX_BANK_ID = 100
+_BANK_ID = re.compile(r"[a-z0-9][a-z0-9\-_.]*")
+
+
+def is_bank_id(text: object) -> bool:
+    """Whether ``text`` can be a question bank's id (and so a file name in questions/)."""
+    return isinstance(text, str) and len(text) <= MAX_BANK_ID and _BANK_ID.fullmatch(text) is not None
+
+
 def bank_ids(folder: str | os.PathLike[str] | None = None) -> tuple[str, ...]:
     qdir = _folder(folder) / "questions"
     return tuple(sorted(p.stem for p in qdir.glob("*.toml")))
@@ -20,6 +32,9 @@ def bank_ids(folder: str | os.PathLike[str] | None = None) -> tuple[str, ...]:
 
 def load_bank(bank_id: str, folder: str | os.PathLike[str] | None = None) -> Bank:
     """``questions/<bank_id>.toml``: a ``[bank]`` table and ``[[questions]]`` records."""
+    if not is_bank_id(bank_id):
+        raise DataError(f"{str(bank_id)[:60]!r} is not a question bank id (lower-case letters, digits, '-', '_' "
+                        f"or '.', at most {MAX_BANK_ID} characters; it names data/questions/<id>.toml)")
     path = _folder(folder) / "questions" / f"{bank_id}.toml"
     if not path.exists():
         known = ", ".join(bank_ids(folder)) or "none"

@@ -5,7 +5,10 @@ The plotly chart of the tally is in :mod:`widgets.selfcheck.instructor_view`.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import stat
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +93,7 @@ class ClassTally:
     files: tuple[str, ...]  # files read
     skipped: tuple[str, ...]  # one message per file skipped, naming it
     students: int
+    notes: tuple[str, ...] = ()  # same-name students counted apart, banks the course does not have
 
     @property
     def table_html(self) -> str:
@@ -127,14 +131,13 @@ def tally_class(folder: str | Path, data_folder: str | Path | None = None) -> Cl
     rows: list[ResultRow] = []
     files: list[str] = []
     try:
-        entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+        entries = sorted(folder.iterdir())
     except OSError as exc:
         raise DataError(f"{folder}: cannot be read ({exc.strerror or exc})") from None
     for p in entries:
-        if not p.is_file():
-            continue  # sub-folders are not hand-ins
-        if p.suffix.lower() != ".csv":
-            skipped.append(f"{p.name}: not a CSV file — skipped")
+        reason = _not_a_hand_in(p)
+        if reason:
+            skipped.append(f"{p.name}: {reason} — skipped")
             continue
         try:
             got = read_results(p)
@@ -144,14 +147,19 @@ def tally_class(folder: str | Path, data_folder: str | Path | None = None) -> Cl
         rows.extend(got)
         files.append(p.name)
 
+    notes: list[str] = []
+    keys = _student_keys(rows, notes)
     # The same attempt exported twice (two hand-ins of one bank) counts once.
-    unique = {(r.student.casefold(), r.bank, r.question, r.answer, r.time): r for r in rows}
+    unique = {(keys[(r.file, r.student.casefold())], r.bank, r.question, r.answer, r.time): r for r in rows}
     banks: dict[str, Bank | None] = {}
     for bid in sorted({r.bank for r in unique.values()}):
         try:
             banks[bid] = load_bank(bid, data_folder)
         except DataError:
             banks[bid] = None
+            where = sorted({r.file for r in unique.values() if r.bank == bid})
+            notes.append(f"bank '{bid}' (in {', '.join(where[:5])}{', ...' if len(where) > 5 else ''}) is not a "
+                         "self-check of this course: its answers are tallied without the questions' text")
 
     per: dict[tuple[str, str], dict[str, list[ResultRow]]] = defaultdict(lambda: defaultdict(list))
     for (student, *_rest), r in unique.items():
@@ -195,8 +203,65 @@ def tally_class(folder: str | Path, data_folder: str | Path | None = None) -> Cl
         stats.append(
             QuestionStats(bid, qid, question.prompt if question else "", len(by_student), first, last, common, common_n)
         )
-    students = len({r.student.casefold() for r in unique.values()})
-    return ClassTally(tuple(stats), tuple(files), tuple(skipped), students)
+    students = len({key[0] for key in unique})
+    return ClassTally(tuple(stats), tuple(files), tuple(skipped), students, tuple(notes))
+
+
+MAX_HAND_IN_BYTES = 4 * 1024 * 1024  # the data layer's file limit: a hand-in is a few KB
+
+
+def _not_a_hand_in(path: Path) -> str:
+    """Why ``path`` is not a hand-in to read ('' if it may be one), without opening it."""
+    if path.name.startswith("."):
+        return "a hidden file"
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        return f"cannot be read ({'a symbolic link loop' if exc.errno == errno.ELOOP else exc.strerror or exc})"
+    if stat.S_ISDIR(info.st_mode):
+        return "a folder, not a hand-in"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a pipe, a device or a socket)"
+    if path.suffix.lower() != ".csv":
+        return "not a CSV file"
+    if info.st_size > MAX_HAND_IN_BYTES:
+        return f"too large for a hand-in ({info.st_size / 1e6:.1f} MB; at most {MAX_HAND_IN_BYTES / 1e6:.1f} MB)"
+    return ""
+
+
+def _student_keys(rows: list[ResultRow], notes: list[str]) -> dict[tuple[str, str], tuple[str, int]]:
+    """(file, student) -> student key. Files naming the same student are one student, unless they answer the
+    same question with no attempt in common (two people with one name): those are counted apart and flagged."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    attempts: dict[tuple[str, str], set] = defaultdict(set)
+    asked: dict[tuple[str, str], set] = defaultdict(set)
+    shown: dict[str, str] = {}
+    for r in rows:
+        name = r.student.casefold()
+        if (name, r.file) not in attempts:
+            by_name[name].append(r.file)
+        attempts[(name, r.file)].add((r.bank, r.question, r.answer, r.time))
+        asked[(name, r.file)].add((r.bank, r.question))
+        shown.setdefault(name, r.student)
+    keys: dict[tuple[str, str], tuple[str, int]] = {}
+    for name, names_files in by_name.items():
+        groups: list[list[str]] = []
+        for f in names_files:
+            a, q = attempts[(name, f)], asked[(name, f)]
+            for group in groups:
+                if all(a & attempts[(name, g)] or not q & asked[(name, g)] for g in group):
+                    group.append(f)
+                    break
+            else:
+                groups.append([f])
+        for i, group in enumerate(groups):
+            for f in group:
+                keys[(f, name)] = (name, i)
+        if len(groups) > 1:
+            notes.append(f"{len(groups)} different students are named '{shown[name]}' "
+                         f"({'; '.join(', '.join(g) for g in groups)}): their hand-ins answer the same questions "
+                         "differently, so they are counted as different students — ask them to add an initial")
+    return keys
 
 
 def _by_name(path: Path, exc: DataError) -> str:
@@ -238,6 +303,8 @@ def summary_table_html(summary: ClassTally) -> str:
         )
     else:
         parts.append("<p>No answers found.</p>")
+    if summary.notes:
+        parts.append("<p><strong>⚠ Please check:</strong></p><ul>" + "".join(f"<li>{esc(m)}</li>" for m in summary.notes) + "</ul>")
     if summary.skipped:
         parts.append("<p><strong>⚠ Files skipped:</strong></p><ul>" + "".join(f"<li>{esc(m)}</li>" for m in summary.skipped) + "</ul>")
     return "".join(parts)

@@ -36,7 +36,7 @@ def class_summary(folder: str | Path, data_folder: str | Path | None = None) -> 
     ``.figure`` and ``.table_html`` give each alone.
     """
     tally = tally_class(folder, data_folder)
-    return ClassSummary(tally.stats, tally.files, tally.skipped, tally.students)
+    return ClassSummary(tally.stats, tally.files, tally.skipped, tally.students, tally.notes)
 
 
 # A share of 0 % draws no bar at all: a tick marks every value, so 0 % is seen, not missing.
