@@ -56,10 +56,10 @@ class WhatMadeItWork(ipw.VBox):
         # The eight rating groups are built on the first click (or first use from code): a lesson
         # page full of widget models that all start at once is slow to draw on a busy machine.
         self.start = ipw.Button(description="Rate the factors for this case", icon="pencil",
-                                layout=ipw.Layout(width="auto"))
+                                layout=ipw.Layout(width="auto", align_self="flex-start"))
         self.compare = ipw.Button(description="Compare with the course", button_style="primary",
                                   tooltip="Save your ratings and see the course's sourced coding",
-                                  layout=ipw.Layout(width="auto"))
+                                  layout=ipw.Layout(width="auto", align_self="flex-start"))
         self.feedback = ipw.HTML(layout=ipw.Layout(width="100%"))
         intro = ipw.HTML(f'<p style="{TEXT_STYLE};margin:0">Choose a case and rate how strongly each factor was '
                          "present, from what you have read. Then compare your ratings with the course's coding "
@@ -124,10 +124,10 @@ class TransferExercise(ipw.VBox):
         self._choices: dict[str, RadioGroup] | None = None
         self._reasons: dict[str, ipw.Textarea] = {}
         self.rows = ipw.VBox(layout=ipw.Layout(width="100%"))
-        self.start = ipw.Button(description="Start the exercise", icon="pencil", layout=ipw.Layout(width="auto"))
+        self.start = ipw.Button(description="Start the exercise", icon="pencil", layout=ipw.Layout(width="auto", align_self="flex-start"))
         self.save = ipw.Button(description="Save my answers", button_style="primary",
                                tooltip="Save your choices and reasons, then see the course's view",
-                               layout=ipw.Layout(width="auto"))
+                               layout=ipw.Layout(width="auto", align_self="flex-start"))
         self.feedback = ipw.HTML(layout=ipw.Layout(width="100%"))
         intro = ipw.HTML(f'<p style="{TEXT_STYLE};margin:0">Which of these factors could carry over to today\'s '
                          "US–Russia talks, which could not, and why? Give a choice and a reason for each. "

@@ -58,7 +58,7 @@ class CaseCompare(ipw.VBox):
         self.timeline_case = RadioGroup(options=[], description="Open the course timeline for")
         self.open_button = ipw.Button(description="Open the timeline", icon="calendar",
                                       tooltip="Show the course timeline with only this case's events",
-                                      layout=ipw.Layout(width="auto"))
+                                      layout=ipw.Layout(width="auto", align_self="flex-start"))
         self.timeline_box = ipw.VBox(layout=ipw.Layout(width="100%"))
         self.timeline = None
         intro = ipw.HTML(f'<p style="{TEXT_STYLE};margin:0">Tick two or three cases. The table shows how the '
@@ -66,7 +66,7 @@ class CaseCompare(ipw.VBox):
                          "axis, counted in days from the opening of talks.</p>")
         self.choices.observe(lambda _c: self.refresh(), "value")
         self.open_button.on_click(lambda _b: self.open_timeline())
-        super().__init__([intro, self.choices, self.status, self.table, self.chart, self.chart_text,
+        super().__init__([intro, self.choices, self.status, self.chart, self.chart_text, self.table,
                           self.timeline_case, self.open_button, self.timeline_box],
                          layout=ipw.Layout(width="100%"))
         self.add_class("course-widget")

@@ -92,12 +92,17 @@ def factor_rows(cases: Sequence[Case]) -> list[dict]:
     return rows
 
 
+# Row headers keep whole words (a narrow column otherwise breaks "Deadline" into "Deadlin e").
+_TH = "text-align:left;vertical-align:top;min-width:9.5em;padding:0.35em 0.8em 0.35em 0;border-top:1px solid #DDDDDD"
+_TD = "vertical-align:top;padding:0.35em 0.8em 0.35em 0;border-top:1px solid #DDDDDD"
+
+
 def _cell_html(cell: dict) -> str:
     if not cell["level"]:
-        return "<td><i>not coded</i></td>"
+        return f'<td style="{_TD}"><i>not coded</i></td>'
     judged = ' <span title="The course\'s own judgement">(course judgement)</span>' if cell["judgement"] else ""
     links = "; ".join(link(s.url, s.title) for s in cell["sources"])
-    return (f'<td><strong>{esc(cell["label"])}</strong>{judged}<br>{esc(cell["text"])}'
+    return (f'<td style="{_TD}"><strong>{esc(cell["label"])}</strong>{judged}<br>{esc(cell["text"])}'
             f'<br><small>Source: {links}</small></td>')
 
 
@@ -108,12 +113,12 @@ def factor_table_html(cases: Sequence[Case]) -> str:
         return f'<p style="{TEXT_STYLE}">Choose two or three cases to compare.</p>'
     head = "".join(f'<th scope="col">{esc(short_title(c))}</th>' for c in cases)
     mediator_row = "".join(
-        f"<td>{esc(MEDIATOR_TYPE_LABELS.get(c.mediator_type, c.mediator_type or 'not coded'))}</td>" for c in cases)
-    body = [f'<tr><th scope="row">Type of mediator</th>{mediator_row}</tr>']
+        f'<td style="{_TD}">{esc(MEDIATOR_TYPE_LABELS.get(c.mediator_type, c.mediator_type or "not coded"))}</td>' for c in cases)
+    body = [f'<tr><th scope="row" style="{_TH}">Type of mediator</th>{mediator_row}</tr>']
     for row in factor_rows(cases):
-        body.append(f'<tr><th scope="row">{esc(row["label"])}</th>{"".join(_cell_html(c) for c in row["cells"])}</tr>')
-    outcome = "".join(f"<td>{esc(outcome_text(c))}</td>" for c in cases)
-    body.append(f'<tr><th scope="row">Outcome and durability</th>{outcome}</tr>')
+        body.append(f'<tr><th scope="row" style="{_TH}">{esc(row["label"])}</th>{"".join(_cell_html(c) for c in row["cells"])}</tr>')
+    outcome = "".join(f'<td style="{_TD}">{esc(outcome_text(c))}</td>' for c in cases)
+    body.append(f'<tr><th scope="row" style="{_TH}">Outcome and durability</th>{outcome}</tr>')
     names = ", ".join(short_title(c) for c in cases)
     return (f'<table class="course-case-table" style="{TEXT_STYLE};border-collapse:collapse;width:100%">'
             f"<caption style=\"text-align:left\">How the mediation literature's factors were coded for: {esc(names)}."

@@ -208,13 +208,15 @@ def figure_spec(treaties: Sequence[Treaty], as_of: date, year: int | None = None
                            line=dict(color="#222222", width=2, dash="dot")))
     layout = dict(
         barmode="overlay",
-        height=90 + 34 * len(treaties),
-        margin=dict(l=10, r=10, t=40, b=40),
+        height=130 + 34 * len(treaties),
+        margin=dict(l=10, r=10, t=90, b=40),
         xaxis=dict(type="date", title="Year", range=[f"{FIRST_YEAR - 1}-06-01", as_of.isoformat()]),
         yaxis=dict(type="category", categoryorder="array", categoryarray=list(reversed(names)), automargin=True),
-        legend=dict(orientation="h", y=1.08, x=0),
+        # Title at the top of the figure, legend just above the plot: they never overlap.
+        legend=dict(orientation="h", x=0, y=1.01, yanchor="bottom"),
         shapes=shapes,
-        title=dict(text=esc(f"US–Soviet and US–Russian arms-control agreements, as of {as_of.isoformat()}"), x=0),
+        title=dict(text=esc(f"US–Soviet and US–Russian arms-control agreements, as of {as_of.isoformat()}"),
+                   x=0, xanchor="left", y=0.99, yanchor="top", yref="container"),
         autosize=True,
     )
     return traces, layout
