@@ -122,6 +122,17 @@ def test_hover_text_is_escaped_and_has_date_and_title(events):
     assert "&lt;script&gt;" in text and "1999" in text and "differ" in text
 
 
+def test_hover_labels_are_wrapped_so_they_fit_the_figure():
+    # plotly never wraps a hover label: a long title ran off the figure's right edge (issue 10)
+    from widgets.data import load_events
+
+    events = load_events()
+    assert max(len(e.title) for e in events) > 50
+    for event in events:
+        lines = hover_text(event).replace("<b>", "").replace("</b>", "").split("<br>")
+        assert all(len(line) <= 50 or " " not in line for line in lines), lines
+
+
 def test_packed_arrays_round_trip():
     values = [1963.5, float("nan"), -1.25, 2026.0]
     back = unpack_f8(pack_f8(values))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
 from widgets.data import EVENT_CATEGORIES, Era, Event, default_data_dir, load_eras, load_players
-from widgets.ui.html import esc, fold
+from widgets.ui.html import esc, fold, wrap
 from widgets.ui.style import OKABE_ITO, SYMBOLS
 
 __all__ = [
@@ -62,7 +62,8 @@ def date_text(event: Event) -> str:
 def hover_text(event: Event) -> str:
     """The chart's hover label: title, date and category, escaped (plotly renders a few tags)."""
     extra = "<br>US and Russian accounts differ" if event.contested else ""
-    return f"<b>{esc(event.title)}</b><br>{esc(date_text(event))}<br>{esc(category_label(event.category))}{extra}"
+    # Wrapped: plotly never wraps a hover label, and a long title would run off the figure.
+    return f"<b>{wrap(esc(event.title), 50)}</b><br>{esc(date_text(event))}<br>{esc(category_label(event.category))}{extra}"
 
 
 def list_label(event: Event) -> str:

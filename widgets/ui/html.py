@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 from .style import BLUE, LINK_STYLE, TEXT_STYLE
 
-__all__ = ["esc", "paragraphs", "link", "lesson_link", "box", "sources_html", "fold", "plural", "BLUE"]
+__all__ = ["esc", "paragraphs", "link", "lesson_link", "box", "sources_html", "fold", "plural", "wrap", "BLUE"]
 
 
 def esc(text: Any) -> str:
@@ -73,3 +73,19 @@ def fold(text: str) -> str:
 
 def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def wrap(text: str, width: int = 60) -> str:
+    """Text (already escaped) broken into lines of at most ``width`` characters with ``<br>``, for
+    plotly hover labels, which plotly never wraps: a long line runs off the figure's edge."""
+    lines = []
+    for para in str(text).split("<br>"):
+        line = ""
+        for word in para.split():
+            if line and len(line) + 1 + len(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        lines.append(line)
+    return "<br>".join(lines)

@@ -49,6 +49,7 @@ _lazy("nbformat")
 
 import plotly.graph_objects as go  # noqa: E402
 
+from .html import wrap  # noqa: E402  (pure: models wrap hover labels without plotly)
 from .style import OKABE_ITO, SYMBOLS  # noqa: E402  (the palette lives with the other styles)
 
 # The course's look, in one place: white background, light grid, the Okabe–Ito colour cycle.
@@ -158,22 +159,6 @@ def date_anchor(first: str, last: str) -> go.Scatter:
     """
     return go.Scatter(x=[first, last], y=[], mode="markers", marker=dict(opacity=0),
                       hoverinfo="skip", showlegend=False, name="date-anchor")
-
-
-def wrap(text: str, width: int = 60) -> str:
-    """Plain text broken into lines of at most ``width`` characters with ``<br>`` (for hover
-    labels, which plotly never wraps: a long line runs off the figure). Escape before wrapping."""
-    lines = []
-    for para in str(text).split("<br>"):
-        line = ""
-        for word in para.split(" "):
-            if line and len(line) + 1 + len(word) > width:
-                lines.append(line)
-                line = word
-            else:
-                line = f"{line} {word}" if line else word
-        lines.append(line)
-    return "<br>".join(lines)
 
 
 __all__ = ["go", "figure", "static_figure", "StaticFigure", "date_anchor", "wrap", "CONFIG", "OKABE_ITO", "SYMBOLS", "TEMPLATE"]
