@@ -55,9 +55,9 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-# The largest data file the course reads. The course's own files are under 0.2 MB; a file many
+# The largest data file the course reads (2 MB). The course's own files are under 0.2 MB; a file many
 # times that size is a mistake (an export pasted into the folder) and would take seconds per loader.
-MAX_FILE_BYTES = 4 * 1024 * 1024
+MAX_FILE_BYTES = 2_000_000
 
 
 def _read_bytes(path: Path, where: str, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -75,7 +75,7 @@ def _read_bytes(path: Path, where: str, limit: int = MAX_FILE_BYTES) -> bytes:
         raise DataError(f"{where}: is {_kind_of(info.st_mode)}, not a data file (expected a regular file)")
     if info.st_size > limit:
         raise DataError(f"{where}: is too large ({info.st_size / 1e6:.1f} MB; a course data file may be at most "
-                        f"{limit / 1e6:.1f} MB) - split it into several files or remove what is not course data")
+                        f"{limit / 1e6:.1f} MB): split it into several files or remove what is not course data")
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:

@@ -207,7 +207,7 @@ def tally_class(folder: str | Path, data_folder: str | Path | None = None) -> Cl
     return ClassTally(tuple(stats), tuple(files), tuple(skipped), students, tuple(notes))
 
 
-MAX_HAND_IN_BYTES = 4 * 1024 * 1024  # the data layer's file limit: a hand-in is a few KB
+MAX_HAND_IN_BYTES = 2_000_000  # the data layer's file limit (a hand-in is a few KB)
 
 
 def _not_a_hand_in(path: Path) -> str:
