@@ -45,6 +45,7 @@ import hashlib
 import importlib.metadata
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -95,6 +96,12 @@ const bundle = await import(new URL(`${{root}}/{PLOTLY_SITE_PATH}`, document.bas
 export default bundle.default;
 """
 KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
+ROOT_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Mediating US–Russia peace talks</title>
+<meta http-equiv="refresh" content="0; url=lab/index.html?path={first}"></head>
+<body><p><a href="lab/index.html?path={first}">Open the course</a> (it runs in your browser; nothing to install).
+<a href="reset.html">Restore the lessons</a> to this site's version.</p></body></html>
+"""
 # reset.html: restores lessons a student saved in the browser to the site's version (progress kept).
 RESET_PAGE = ROOT / "tools" / "lite_reset.html"
 # Pyodide's own environment, for evaluating requirement markers.
@@ -232,7 +239,8 @@ def rewrite_wheel(src: Path, dest: Path, change) -> Path:
         rows.append([record_name, "", ""])
         out = io.StringIO()
         csv.writer(out, lineterminator="\n").writerows(rows)
-        zout.writestr(record_name, out.getvalue())
+        zout.writestr(zipfile.ZipInfo(record_name, date_time=(1980, 1, 1, 0, 0, 0)), out.getvalue(),
+                      compress_type=zipfile.ZIP_DEFLATED)
     tmp.replace(dest)
     return dest
 
@@ -324,7 +332,9 @@ def build_course_wheel(dest: Path) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         run([sys.executable, "-m", "pip", "wheel", "--quiet", "--disable-pip-version-check", "--no-deps",
              "--no-build-isolation",
-             "-w", str(dest), str(ROOT)], cwd=tmp)
+             "-w", str(dest), str(ROOT)], cwd=tmp,
+            # Fixed file times: the same sources give the same wheel, whose compiled copy is cached.
+            env={**os.environ, "SOURCE_DATE_EPOCH": "315532800"})
     return next(dest.glob("*.whl"))
 
 
@@ -506,6 +516,9 @@ def build(output: Path) -> dict:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(bundle, target)
         shutil.copy2(RESET_PAGE, output / "reset.html")
+        # The site's address opens the first lesson (JupyterLite's own root page opens an empty lab).
+        first = sorted((ROOT / "lessons").glob("*.ipynb"))[0].name
+        (output / "index.html").write_text(ROOT_PAGE.format(first=first), encoding="utf-8")
 
     seconds = time.perf_counter() - started
     info = {
