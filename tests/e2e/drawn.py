@@ -26,7 +26,7 @@ from pathlib import Path
 from .conftest import ARTIFACTS
 
 __all__ = ["wait_drawn", "axis_types", "figure_report", "bar_extents", "overflowing", "in_viewport", "modebar_overlaps",
-           "shot", "wait_in_viewport", "scroll_top", "set_viewport"]
+           "shot", "wait_in_viewport", "scroll_top", "set_viewport", "loose_text", "clipped_lists"]
 
 _FIGURES = """(root) => [...root.querySelectorAll('.js-plotly-plot')]"""
 
@@ -185,3 +185,32 @@ def shot(p, name: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     p.screenshot(path=str(path), full_page=False)
     return path
+
+
+def loose_text(p, limit: float = 1.7) -> list[dict]:
+    """Text blocks of course widgets whose line height exceeds ``limit`` times their font size
+    (ipywidgets' 28 px label line height on small text), first ten."""
+    return p.evaluate(
+        """limit => {
+              const out = [];
+              for (const el of document.querySelectorAll('.course-widget .widget-html-content, .course-widget .widget-html-content *')) {
+                if (!el.getClientRects().length || !el.textContent.trim()) continue;
+                const cs = getComputedStyle(el);
+                const lh = parseFloat(cs.lineHeight), fs = parseFloat(cs.fontSize);
+                if (lh && fs && lh / fs > limit) out.push({tag: el.tagName, text: el.textContent.trim().slice(0, 40), ratio: lh / fs});
+                if (out.length >= 10) break;
+              }
+              return out; }""", limit)
+
+
+def clipped_lists(p) -> list[dict]:
+    """Numbered lists in course widgets too narrow on the left for their largest number
+    ("100." needs about 2.5 em; item 100 used to show as "00.")."""
+    return p.evaluate(
+        """() => [...document.querySelectorAll('.course-widget ol')].filter(ol => ol.getClientRects().length).map(ol => {
+              const n = ol.children.length + (parseInt(ol.getAttribute('start') || '1') - 1);
+              const cs = getComputedStyle(ol);
+              const need = String(n).length * 0.62 + 0.9;  // digits and the dot, in em
+              return {items: n, padding_em: parseFloat(cs.paddingLeft) / parseFloat(cs.fontSize), need,
+                      style: cs.listStyleType};
+            }).filter(x => x.style !== 'none' && x.padding_em < x.need)""")

@@ -21,6 +21,8 @@ import pytest
 from .drawn import (
     axis_types,
     bar_extents,
+    clipped_lists,
+    loose_text,
     figure_report,
     in_viewport,
     modebar_overlaps,
@@ -74,6 +76,9 @@ def test_figures_fill_their_output_at_both_widths(page, lab, prefix):
                 wait_drawn(p, root)
                 assert_layout_ok(p, root, f"{prefix} at {width} px, widget {i}")
         assert overflowing(p) == []
+        # Typography: no widely spaced small text, numbered lists wide enough for their numbers.
+        assert loose_text(p) == [], f"{prefix}: text with a line height far above its size"
+        assert clipped_lists(p) == [], f"{prefix}: numbered lists too narrow for their numbers"
         shot(p, f"drawn-{prefix}w{width}")
 
 
