@@ -335,3 +335,66 @@ def test_a_huge_file_is_refused_with_its_size(tmp_path_factory):
     with pytest.raises(DataError) as info:
         D.load_events(folder)
     assert any("99_big.toml: is too large (52.4 MB" in p for p in info.value.problems), info.value.problems
+
+
+# ----------------------------------------------------------------- a wrong type for every field
+
+WRONG_TYPES = [42, 1.5, True, ["x", 1], {"a": 1}, datetime.date(1990, 1, 1), Raw("inf"), Raw("[[[[[1]]]]]")]
+
+
+def _one_record(kind: str) -> dict:
+    """A real record of ``kind`` with every optional nested table (roles, narratives, sources)."""
+    doc = tomllib.loads(next((DATA / kind).glob("*.toml")).read_text(encoding="utf-8"))
+    nested = "narratives" if kind == "events" else "roles"
+    return next(r for r in doc[kind] if r.get(nested))
+
+
+def _field_paths(rec: dict):
+    for key, value in rec.items():
+        yield (key,)
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            for sub in value[0]:
+                yield (key, 0, sub)
+                if sub == "sources":
+                    for leaf in value[0][sub][0]:
+                        yield (key, 0, sub, 0, leaf)
+
+
+FIELD_CASES = [(kind, path) for kind in ("events", "players") for path in _field_paths(_one_record(kind))]
+
+
+@pytest.mark.parametrize("kind, path", FIELD_CASES, ids=[f"{k}:{'.'.join(map(str, p))}" for k, p in FIELD_CASES])
+def test_a_wrong_type_for_every_field(tmp_path, kind, path):
+    """Each field of a real event and player (and of their narratives, roles and sources), given each
+    wrong type: a DataError naming the file, line and field -- or, where the type is acceptable, a load
+    that renders. (The other kind's ids come from the course's own data.)"""
+    import copy
+
+    for i, value in enumerate(WRONG_TYPES):
+        rec = copy.deepcopy(_one_record(kind))
+        target = rec
+        for step in path[:-1]:
+            target = target[step]
+        target[path[-1]] = value
+        folder = tmp_path / f"{i}"
+        folder.mkdir()
+        (folder / f"{kind}.toml").write_text(toml_document({kind: [rec]}), encoding="utf-8")
+        load = D.load_events if kind == "events" else D.load_players
+        COUNTS["inputs tried"] += 1
+        try:
+            loaded = load(folder)
+        except DataError as exc:
+            COUNTS["clean DataErrors"] += 1
+            # Named by file and line and field (a date of the right type may fail another field's check).
+            assert all(f"{kind}.toml" in p and ((", line " in p and "field '" in p) or "not valid" in p)
+                       for p in exc.problems), (value, exc.problems)
+            continue
+        COUNTS["valid loads"] += 1
+        assert len(loaded) == 1
+        from widgets import CardDeck, Timeline
+
+        if kind == "events":
+            Timeline.from_data(folder).select(loaded[0].id)
+        else:
+            CardDeck(loaded, D.load_events()).show_chart()
+        COUNTS["valid loads rendered"] += 1
