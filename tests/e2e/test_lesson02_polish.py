@@ -10,6 +10,9 @@ import re
 
 import pytest
 
+from widgets.data import load_stakeholders
+from widgets.players.stakeholders_view import StakeholderMap
+
 from .conftest import ARTIFACTS, OfflinePage
 from .test_lessons import LESSONS, assert_no_errors, audit, open_and_run
 
@@ -82,21 +85,26 @@ def test_lesson_02_cards_map_activity_and_sources_as_drawn(p1366, lab, axe_sourc
                  or over(b["label"], a["mark"]))]
 
     select = smap.locator("select").first
+    # The browser's options carry the labels; the map's own Dropdown maps them to negotiation ids.
+    ids = {label.replace("\xa0", " "): nid for label, nid in StakeholderMap.from_data().negotiation.options}
+    ids.update({k.replace(" ", "\xa0"): v for k, v in list(ids.items())})
     for value in [o.get_attribute("value") for o in select.locator("option").all()]:
         before = smap.inner_text()
         if select.input_value() != value:
             select.select_option(value=value)
             p.wait_for_function("([el, t]) => el.innerText !== t", arg=[smap.element_handle(), before], timeout=30_000)
             p.wait_for_timeout(300)
-        from widgets.data import load_stakeholders
-
-        placed = len([x for x in load_stakeholders() if x.negotiation == value])
+        placed = len([x for x in load_stakeholders() if x.negotiation == ids[value]])
         p.wait_for_function("([el, n]) => el.querySelectorAll('.scatterlayer .points .point').length === n",
                             arg=[smap.element_handle(), placed], timeout=30_000)
         actors = smap.evaluate(pairs)
         assert len(actors) == placed and all(a["label"] for a in actors), f"{value}: the map draws {len(actors)} of {placed}"
         assert clashes(actors) == [], f"overlapping markers or labels on {value}"
     p.screenshot(path=str(ARTIFACTS / "02-stakeholder-map-1366.png"))
+    # The map fills its output (it carries the course's page helper, which re-fits figures).
+    p.wait_for_function("""el => { const f = el.querySelector('.js-plotly-plot');
+        return f && f._fullLayout && f._fullLayout.width >= 0.9 * el.getBoundingClientRect().width; }""",
+                        arg=smap.element_handle(), timeout=30_000)
 
     # Place an actor yourself: the course's placement appears only after Compare.
     act = p.locator(".course-place-actor").first

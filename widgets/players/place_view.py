@@ -16,6 +16,7 @@ import ipywidgets as ipw
 
 from widgets.data import DataError, Event, PartialDate, Placement, Player, load_events, load_players, load_stakeholders
 from widgets.ui.html import esc
+from widgets.ui.page import helper
 from widgets.ui.style import TEXT_STYLE
 
 from .placing import BANK, compare_placement, comparison_html, grid_svg, placing_answer, placing_id, read_answer
@@ -61,6 +62,7 @@ class PlaceActor(ipw.VBox):
         self.compare_button.add_class("course-wrap-button")
         self.grid = ipw.HTML(layout=ipw.Layout(width="20em", max_width="100%"))
         self.feedback = ipw.HTML()
+        self.helper = helper()  # course stylesheet (the Compare button wraps)
         self.compared = False
         self.negotiation.observe(self._on_negotiation, "value")
         self.actor.observe(lambda _c: self._reset(), "value")
@@ -75,6 +77,7 @@ class PlaceActor(ipw.VBox):
                      "compare them with the course's placement. Your placements are saved with your progress.</p>"),
             ipw.HBox([controls, self.grid], layout=ipw.Layout(flex_flow="row wrap", align_items="flex-start")),
             self.feedback,
+            self.helper,
         ])
         self.add_class("course-widget")
         self.add_class("course-place-actor")

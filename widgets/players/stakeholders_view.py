@@ -9,6 +9,7 @@ import ipywidgets as ipw
 
 from widgets.data import PLAYER_KINDS, DataError, Event, PartialDate, Placement, Player, load_events, load_players, load_stakeholders
 from widgets.ui.html import esc
+from widgets.ui.page import helper
 from widgets.ui.plot import figure, go
 
 from .figure_view import sync_figure
@@ -44,6 +45,7 @@ class StakeholderMap(ipw.VBox):
         # arrive while the browser is still loading plotly's widget bundle.
         self.figure = self._figure(self._columns())
         self.table = ipw.HTML()
+        self.helper = helper()  # course stylesheet; re-fits the map to its output's width
         self.negotiation.observe(lambda _c: self.refresh(), "value")
         super().__init__([
             self.negotiation,
@@ -52,6 +54,7 @@ class StakeholderMap(ipw.VBox):
             ipw.HTML("<p><small>Each placement is a judgement made by the course's authors, with its reason "
                      "and source below; you may disagree with it.</small></p>"),
             self.table,
+            self.helper,
         ])
         self.add_class("course-widget")
         self.add_class("course-stakeholders")
