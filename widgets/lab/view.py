@@ -17,10 +17,10 @@ from typing import Any, Sequence
 import ipywidgets as ipw
 
 from widgets.lab.model import LabModel, fmt
-from widgets.lab.refit_view import Refit
 from widgets.lab.slider_view import LabeledSlider
 from widgets.ui.choices import RadioGroup
 from widgets.ui.html import box, esc, paragraphs, sources_html
+from widgets.ui.page import helper
 from widgets.ui.plot import figure, go
 from widgets.ui.style import BLUE, GREEN, ORANGE, SKY, TEXT_STYLE, VERMILLION
 
@@ -156,7 +156,7 @@ class NegotiationLab(ipw.VBox):
         self.scenario = self.scenarios[0] if self.scenarios else None
         self.figure = build_figure(self.model)
         self.figure.add_class("course-lab-figure")
-        self._refit = Refit()
+        self.helper = helper()  # course stylesheet; re-fits the chart to its output's width
         self.picker = RadioGroup([s.title for s in self.scenarios], description="Scenario",
                                  value=self.scenarios[0].title if self.scenarios else None)
         self.picker.observe(self._on_scenario, "value")
@@ -181,11 +181,11 @@ class NegotiationLab(ipw.VBox):
                                                      grid_gap="0.5em 1.5em", width="100%"))
         children = [self.picker] if len(self.scenarios) > 1 else []
         children += [
-            self.intro, self.figure, self._refit, self.sentence, self.controls,
+            self.intro, self.figure, self.sentence, self.controls,
             ipw.HTML('<h4 style="margin:0.8em 0 0.2em">Your package: choose one option per issue</h4>'),
             self.builder, self.verdict,
             ipw.HBox([self.propose_button, self.better_button, self.nash_button], layout=ipw.Layout(flex_flow="row wrap")),
-            self.feedback, self.table,
+            self.feedback, self.table, self.helper,
         ]
         super().__init__(children, layout=ipw.Layout(width="100%"))
         self.add_class("course-widget")
@@ -241,7 +241,6 @@ class NegotiationLab(ipw.VBox):
         self.intro.value = self._intro_html()
         if not static:
             _fill(self.figure, model, static=False)
-            self._refit.tick += 1
         self.feedback.value = ""
         self._refresh(figure=False)  # the figure is current: built with this state, or just filled above
 
