@@ -161,3 +161,15 @@ def test_the_lean_rule_judges_the_committed_notebook_not_the_autosaved_one(tmp_p
     untracked = tmp_path / "lessons" / "02_y.ipynb"
     untracked.write_text(json.dumps(worked))
     assert json.loads(committed_text(untracked)) == worked, "a file git does not track yet is judged as it is"
+
+
+def test_every_next_lesson_link_points_to_a_lesson_that_exists():
+    for nb_path in sorted((ROOT / "lessons").glob("*.ipynb")):
+        nb = json.loads(nb_path.read_text())
+        cells = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
+        nxt = next((c for c in cells if c.startswith("## Next lesson")), "")
+        for target in re.findall(r"\]\((\d\d_[a-z0-9_]+\.ipynb)\)", nxt):
+            assert (ROOT / "lessons" / target).exists(), f"{nb_path.name} links {target}"
+        later = re.search(r"`(\d\d_[a-z0-9_]+\.ipynb)`\), is in preparation", nxt)
+        assert not (later and (ROOT / "lessons" / later.group(1)).exists()), \
+            f"{nb_path.name} says {later.group(1) if later else ''} is in preparation, but it exists: link it"
