@@ -58,6 +58,17 @@ def test_treaty_life_reads_a_year_and_moves_the_line():
     assert "<table" in w.tables.value and "<details>" in w.tables.value
 
 
+def test_treaty_chart_is_drawn_when_the_page_says_it_is_idle_or_on_click():
+    w = TreatyLife.from_data()
+    assert w.chart.children == (w.draw,)
+    w._idle._handle_custom_msg({"idle": True}, [])
+    assert w.chart.children == (w.figure,) and w.figure.layout.xaxis.type == "date"
+    late = TreatyLife.from_data(year=1972)
+    late.year.value = 1980
+    late.draw.click()
+    assert late.figure.layout.shapes[0].x0 == "1980-12-31"
+
+
 def test_what_made_it_work_asks_for_every_factor_then_compares_and_records(store):
     w = WhatMadeItWork(CaseCompare.from_data().cases, store)
     w.ratings["deadline"].value = "Strong"

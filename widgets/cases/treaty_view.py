@@ -9,6 +9,7 @@ import os
 from datetime import date
 from typing import Sequence
 
+import anywidget
 import ipywidgets as ipw
 
 from widgets.data import DataError
@@ -23,6 +24,26 @@ __all__ = ["TreatyLife", "AS_OF"]
 
 # The last day the course checked the treaties' status (data/treaties.toml's sources reach this far).
 AS_OF = date(2026, 3, 1)
+
+
+class _WhenIdle(anywidget.AnyWidget):
+    """An invisible element that tells the kernel when the browser has drawn the page and is idle.
+
+    anywidget gives each widget model two seconds to start in the browser, and a plotly
+    FigureWidget must first load a 5 MB module: while Run all is still drawing the rest of a long
+    lesson, a busy machine can miss that limit and the chart stays empty. The chart's model is
+    therefore created only after this signal, when the page has settled.
+    """
+
+    _esm = r"""
+    function render({ model, el }) {
+      el.style.display = "none";
+      const go = () => { model.send({ idle: true }); };
+      if (window.requestIdleCallback) { window.requestIdleCallback(go, { timeout: 2500 }); }
+      else { setTimeout(go, 800); }
+    }
+    export default { render };
+    """
 
 
 class TreatyLife(ipw.VBox):
@@ -41,9 +62,13 @@ class TreatyLife(ipw.VBox):
         self.later = ipw.Button(description="Later", icon="chevron-right", tooltip="One year later",
                                 layout=ipw.Layout(width="auto"))
         self.sentence = ipw.HTML(layout=ipw.Layout(width="100%"))
-        traces, layout = figure_spec(self.treaties, as_of, start)
-        self.figure = figure(traces, layout)
-        self.chart = ipw.Box([self.figure], layout=ipw.Layout(width="100%"))
+        self._figure = None
+        self.draw = ipw.Button(description="Draw the chart", icon="bar-chart", layout=ipw.Layout(width="auto"),
+                               tooltip="The chart is drawn when the page has loaded; click if it has not appeared")
+        self.draw.on_click(lambda _b: self._show_chart())
+        self.chart = ipw.Box([self.draw], layout=ipw.Layout(width="100%", min_height="520px"))
+        self._idle = _WhenIdle()
+        self._idle.on_msg(lambda _w, content, _b: self._show_chart() if content.get("idle") else None)
         self.tables = ipw.HTML(
             f'<div style="{TEXT_STYLE}"><details><summary>Agreements in force, year by year (table)</summary>'
             f"{counts_table_html(self.treaties, as_of)}</details>"
@@ -58,7 +83,7 @@ class TreatyLife(ipw.VBox):
         self.earlier.on_click(lambda _b: self.step(-1))
         self.later.on_click(lambda _b: self.step(1))
         super().__init__([intro, ipw.HBox([self.year, self.earlier, self.later]), self.sentence, self.chart,
-                          self.tables], layout=ipw.Layout(width="100%"))
+                          self.tables, self._idle], layout=ipw.Layout(width="100%"))
         self.add_class("course-widget")
         self.add_class("course-treaties")
         self.refresh()
@@ -67,6 +92,19 @@ class TreatyLife(ipw.VBox):
     def from_data(cls, folder: str | os.PathLike[str] | None = None, year: int | None = None) -> "TreatyLife":
         return cls(load_treaties(folder), AS_OF, year)
 
+    @property
+    def figure(self):
+        """The chart (a FigureWidget), created on first use: in the browser, when the page is idle."""
+        if self._figure is None:
+            traces, layout = figure_spec(self.treaties, self.as_of, self.year.value)
+            self._figure = figure(traces, layout)
+        return self._figure
+
+    def _show_chart(self) -> None:
+        if self._figure is None or self.chart.children != (self._figure,):
+            self.chart.children = (self.figure,)
+            self.chart.layout.min_height = None
+
     def step(self, delta: int) -> None:
         self.year.value = min(max(self.year.value + delta, self.year.min), self.year.max)
 
@@ -74,8 +112,10 @@ class TreatyLife(ipw.VBox):
         year = self.year.value
         self.sentence.value = (f'<p role="status" style="{TEXT_STYLE};margin:0.3em 0">'
                                f"{esc(year_sentence(self.treaties, year, self.as_of))}</p>")
+        if self._figure is None:
+            return  # drawn later with the year it has then
         day = year_day(year, self.as_of).isoformat()
-        with self.figure.batch_update():
-            if self.figure.layout.shapes:
-                self.figure.layout.shapes[0].x0 = day
-                self.figure.layout.shapes[0].x1 = day
+        with self._figure.batch_update():
+            if self._figure.layout.shapes:
+                self._figure.layout.shapes[0].x0 = day
+                self._figure.layout.shapes[0].x1 = day
