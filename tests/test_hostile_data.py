@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import collections
 import datetime
+import io
 import json
 import os
 import re
@@ -58,23 +59,25 @@ def toml_value(value) -> str:
         return value.isoformat()
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, list):
-        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    if isinstance(value, list):  # None (absent) is left out, as TOML has no null
+        return "[" + ", ".join(toml_value(v) for v in value if v is not None) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{json.dumps(str(k))} = {toml_value(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{json.dumps(str(k))} = {toml_value(v)}" for k, v in value.items() if v is not None) + "}"
     raise TypeError(value)
 
 
 def toml_document(doc: dict) -> str:
     out = []
     for key, value in doc.items():
+        if value is None:
+            continue
         if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
             for rec in value:
                 out.append(f"[[{key}]]")
-                out += [f"{json.dumps(str(k))} = {toml_value(v)}" for k, v in rec.items()]
+                out += [f"{json.dumps(str(k))} = {toml_value(v)}" for k, v in rec.items() if v is not None]
         elif isinstance(value, dict):
             out.append(f"[{key}]")
-            out += [f"{json.dumps(str(k))} = {toml_value(v)}" for k, v in value.items()]
+            out += [f"{json.dumps(str(k))} = {toml_value(v)}" for k, v in value.items() if v is not None]
         else:
             out.insert(0, f"{json.dumps(str(key))} = {toml_value(value)}")
     return "\n".join(out) + "\n"
@@ -398,3 +401,74 @@ def test_a_wrong_type_for_every_field(tmp_path, kind, path):
         else:
             CardDeck(loaded, D.load_events()).show_chart()
         COUNTS["valid loads rendered"] += 1
+
+
+# ----------------------------------------------------------------- every kind, through check_all
+
+ALL_FILES = sorted(str(p.relative_to(DATA)) for p in DATA.rglob("*") if p.suffix in (".toml", ".csv") and p.is_file())
+_STAMP = [10**18]
+
+
+@pytest.fixture(scope="module")
+def whole_folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("whole")
+    shutil.copytree(DATA, folder / "data")
+    return folder / "data"
+
+
+def _leaves(value, path=()):
+    """Every path into a parsed TOML document (tables, list items, values)."""
+    yield path
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _leaves(v, path + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value[:3]):
+            yield from _leaves(v, path + (i,))
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.write_bytes(data)
+    _STAMP[0] += 1_000_000
+    os.utime(path, ns=(_STAMP[0], _STAMP[0]))  # a new version for every cache keyed on mtimes
+
+
+@settings(max_examples=40, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(st.sampled_from(ALL_FILES), st.integers(0, 10**6), HOSTILE, st.booleans())
+def test_every_kind_through_check_all(whole_folder, name, pick, value, rename):
+    """Any file of any kind (events to roleplay, faq, futures, treaties, scenarios, series, reading,
+    questions) mutated at any path: check_all gives counts and problems, never another exception."""
+    import csv
+
+    from widgets.data import check_all
+
+    path = whole_folder / name
+    original = path.read_bytes()
+    try:
+        if path.suffix == ".toml":
+            doc = tomllib.loads(original.decode("utf-8"))
+            paths = [p for p in _leaves(doc) if p]
+            where = paths[pick % len(paths)]
+            parent = doc
+            for step in where[:-1]:
+                parent = parent[step]
+            if rename and isinstance(parent, dict):
+                parent[misspell(str(where[-1]), pick % 4)] = parent.pop(where[-1])
+            else:
+                parent[where[-1]] = value
+            _write(path, toml_document(doc).encode("utf-8"))
+        else:
+            rows = list(csv.reader(io.StringIO(original.decode("utf-8"))))
+            r = 1 + pick % (len(rows) - 1)
+            rows[r][pick % len(rows[r])] = str(value)
+            buf = io.StringIO()
+            csv.writer(buf).writerows(rows)
+            _write(path, buf.getvalue().encode("utf-8"))
+        COUNTS["check_all inputs"] += 1
+        counts, problems = check_all(whole_folder)
+        COUNTS["check_all clean problems" if problems else "check_all valid"] += 1
+        for p in problems:
+            assert str(whole_folder) in p or p.startswith("data/"), p
+    finally:
+        _write(path, original)
