@@ -282,7 +282,7 @@ def test_the_debrief_view(tmp_path):
     from widgets.roleplay.debrief_view import DebriefView
 
     v = DebriefView.from_folder(EXAMPLE)
-    spec = v.chart.figure.to_plotly_json()
+    spec = v.chart.to_plotly_json()
     names = [t["name"] for t in spec["data"]]
     assert names == ["Every package", "Pareto front", "Nash point", "A group's deal"]
     deals = spec["data"][3]
@@ -300,7 +300,7 @@ def test_the_debrief_chart_escapes_labels(tmp_path):
     _write(tmp_path, "<b>x</b>", "us")
     _write(tmp_path, "<b>x</b>", "russia")
     v = DebriefView.from_folder(tmp_path)
-    deals = v.chart.figure.to_plotly_json()["data"][3]
+    deals = v.chart.to_plotly_json()["data"][3]
     assert deals["text"] == ["&lt;b&gt;x&lt;/b&gt;"] and "<b>x</b>" not in v.table.value
 
 

@@ -1,7 +1,7 @@
 """The debrief as an instructor projects it: every group's deal against the Pareto front and the Nash point.
 
 The model is :mod:`widgets.roleplay.debrief`; this module draws the chart (plotly, through
-``widgets.ui.plot``, drawn once: a static figure that fills its output's width) and lays out the
+``widgets.ui.plot``: the course figure, as wide as its output) and lays out the
 sentence, the table (the chart's text alternative, with value left on the table per group), the
 skipped files, the exit-survey summary and the debrief questions. Every label is escaped.
 """
@@ -18,8 +18,9 @@ from widgets.lab.view import _annotations, _extent, _shapes
 from widgets.roleplay.debrief import DEFAULT_ROLEPLAY, Debrief, debrief
 from widgets.roleplay.scoring import fmt
 from widgets.selfcheck.tables import CELL, CELL_NUM, CELL_TH, TABLE
-from widgets.ui.html import box, esc, paragraphs, sources_html
-from widgets.ui.plot import go, static_figure, wrap
+from widgets.ui.html import box, esc, sources_html
+from widgets.ui.page import helper
+from widgets.ui.plot import figure, go, wrap
 from widgets.ui.style import BLUE, ORANGE, TEXT_STYLE, VERMILLION
 
 __all__ = ["DebriefView", "debrief_figure", "resolve_folder"]
@@ -28,7 +29,8 @@ _GREY = "#999999"
 
 
 def debrief_figure(d: Debrief):
-    """A static figure: every package (grey), the Pareto front, the Nash point, each group's deal labelled."""
+    """The course figure (a FigureWidget as wide as its output): every package (grey), the Pareto front,
+    the Nash point and each group's deal, labelled with the group."""
     s = d.scorer
     model = s.model
     xs = [p[0] for p in s.points]
@@ -62,23 +64,29 @@ def debrief_figure(d: Debrief):
     x0, x1, y0, y1 = _extent(model)
     layout = go.Layout(
         height=480, margin=dict(l=60, r=20, t=56, b=50), hovermode="closest",
-        title=dict(text=esc(f"Every group's deal: {d.roleplay.title}"), font=dict(size=15), x=0, xanchor="left"),
+        title=dict(text=esc(f"Every group's deal: {d.roleplay.title}"), font=dict(size=15), x=0, xref="paper", xanchor="left"),
         legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
         xaxis=dict(type="linear", title=dict(text=esc(f"{s.names[0]} score (points)")), range=[x0, x1], zeroline=False),
         yaxis=dict(type="linear", title=dict(text=esc(f"{s.names[1]} score (points)")), range=[y0, y1], zeroline=False),
         shapes=_shapes(model), annotations=_annotations(model),
     )
-    return static_figure(traces, layout)
+    return figure(traces, layout)
+
+
+# The course stylesheet lets HTML break anywhere (long words in narrow outputs); in a table that would
+# squeeze headings to a letter per line, so cells break between words only.
+_NOWRAP = ";overflow-wrap:normal;word-break:normal"
 
 
 def _table(headers, rows, caption: str) -> str:
-    head = "".join(f'<th scope="col" style="{CELL_TH}">{esc(h)}</th>' for h in headers)
+    head = "".join(f'<th scope="col" style="{CELL_TH}{_NOWRAP}">{esc(h)}</th>' for h in headers)
     body = []
     for row in rows:
         cells = []
         for k, v in enumerate(row):
             style = CELL_NUM if (v and v.lstrip("-").replace(".", "").isdigit()) else CELL
-            cells.append(f'<th scope="row" style="{CELL}">{esc(v)}</th>' if k == 0 else f'<td style="{style}">{esc(v)}</td>')
+            cells.append(f'<th scope="row" style="{CELL}{_NOWRAP}">{esc(v)}</th>' if k == 0
+                         else f'<td style="{style}{_NOWRAP}">{esc(v)}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
     return (f'<table style="{TABLE}"><caption style="text-align:left;caption-side:top">{esc(caption)}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
@@ -128,12 +136,14 @@ class DebriefView(ipw.VBox):
         self.survey = ipw.HTML(survey_html(d))
         self.questions = ipw.HTML(questions_html(d))
         heading = lambda t: ipw.HTML(f'<h3 style="{TEXT_STYLE}">{esc(t)}</h3>')  # noqa: E731
-        children = [self.summary] + ([self.chart.output()] if d.scored else []) + [
+        self.page = helper()  # the course stylesheet, and the chart re-fitted to its output's width
+        children = [self.page, self.summary] + ([self.chart] if d.scored else []) + [
             self.table, self.details, self.skipped,
             heading("How participants felt"), self.survey,
             heading("Debrief questions"), self.questions,
         ]
         super().__init__(children=children, layout=ipw.Layout(width="100%"))
+        self.add_class("course-widget")
         self.add_class("course-roleplay-debrief")
 
     @classmethod
@@ -145,5 +155,5 @@ class DebriefView(ipw.VBox):
         """Write the chart as a self-contained HTML file (plotly.js inlined: opens offline)."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.chart.figure.write_html(str(path), include_plotlyjs=True, full_html=True)
+        self.chart.write_html(str(path), include_plotlyjs=True, full_html=True)
         return path

@@ -24,12 +24,16 @@ from widgets.roleplay.scoring import Scorer
 from widgets.roleplay.sheets import compare, read_folder, write_sheet
 from widgets.ui.choices import RadioGroup
 from widgets.ui.html import box, esc
+from widgets.ui.page import helper
 from widgets.ui.style import GREEN, ORANGE, TEXT_STYLE, VERMILLION
 
 __all__ = ["DealSheetForm"]
 
 YES, NO = "Yes, we agreed a package", "No agreement"
 SCALE = [str(n) for n in range(1, 8)]
+# The 1-7 answers of the exit survey on one line (the course's radio groups stack their options).
+SCALE_CSS = ("<style>.course-roleplay-scale fieldset > div { display: flex; flex-wrap: wrap; gap: 0 1.4em; }"
+             "</style>")
 
 
 class DealSheetForm(ipw.VBox):
@@ -46,16 +50,21 @@ class DealSheetForm(ipw.VBox):
                        for issue in roleplay.scenario.issues]
         self.survey = [RadioGroup(options=SCALE, description=f"{s.question} (1 = not at all, 7 = completely)")
                        for s in roleplay.survey]
-        self.save_button = ipw.Button(description="Save my deal sheet", button_style="primary")
+        for w in self.survey:
+            w.add_class("course-roleplay-scale")
+        self.save_button = ipw.Button(description="Save my deal sheet", button_style="primary",
+                                      layout=ipw.Layout(width="auto", align_self="flex-start"))
         self.save_button.on_click(lambda _: self.save())
         self.result = ipw.HTML()
         self.agreement.observe(self._on_agreement, "value")
         intro = ipw.HTML(f'<p style="{TEXT_STYLE}">Fill this in on your own, without looking at the other parties\' '
                          f"sheets. It is saved in <code>{esc(self.folder)}</code>.</p>")
         self.issue_box = ipw.VBox(self.issues)
-        super().__init__(children=[intro, self.group, self.role, self.agreement, self.issue_box,
+        style = ipw.HTML(SCALE_CSS, layout=ipw.Layout(height="0", margin="0"))
+        super().__init__(children=[helper(), style, intro, self.group, self.role, self.agreement, self.issue_box,
                                    ipw.HTML(f'<h4 style="{TEXT_STYLE}">Exit survey</h4>'), *self.survey,
                                    self.save_button, self.result])
+        self.add_class("course-widget")
         self.add_class("course-deal-sheet")
 
     @classmethod
