@@ -143,3 +143,17 @@ def test_overlap_in_office_counts_start_and_end_days(players):
     pairs = overlap_in_office(by_id(players, "mina-minister"), by_id(players, "nico-minister"))
     assert [(a, b) for a, b, _, _ in pairs] == [(date(2004, 3, 9), date(2004, 3, 9))]
     assert "for 1 days in all" in overlap_text(by_id(players, "mina-minister"), by_id(players, "nico-minister"))
+
+
+def test_tenure_hover_labels_are_wrapped(players):
+    # plotly never wraps a hover label: a long role title ran off the chart's right edge (issue 10)
+    from widgets.players.model import tenure_bars
+
+    from widgets.data import load_players
+
+    course = load_players()
+    assert max(len(r.title) for p in course for r in p.roles) > 50
+    for col in tenure_bars(course).values():
+        for hover in col["hover"]:
+            title_lines = hover.split("<br>")[1:-1]  # name, the role title's lines, the dates
+            assert all(len(line) <= 50 or " " not in line for line in title_lines), hover

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from widgets.data import ROLE_KINDS, Event, PartialDate, Player, Role
-from widgets.ui.html import esc, fold
+from widgets.ui.html import esc, fold, wrap
 
 __all__ = [
     "OFFICE_LABELS",
@@ -322,6 +322,6 @@ def tenure_bars(players: Sequence[Player], kinds: Sequence[str] = ROLE_KINDS) ->
             col["y"].append(labels[p.id])
             col["text"].append(esc(role_kind_label(r.kind) + (" (acting)" if r.acting else "")))
             col["hover"].append(
-                f"<b>{esc(p.name)}</b><br>{esc(role_title(r))}<br>{esc(tenure_text(r))}"
+                f"<b>{esc(p.name)}</b><br>{wrap(esc(role_title(r)), 50)}<br>{esc(tenure_text(r))}"  # wrapped: fits the figure
             )
     return out
