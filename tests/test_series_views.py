@@ -142,3 +142,4 @@ def test_the_class_summary_of_right_and_wrong_answers_leaves_estimates_out(store
                                                                   "2026-12-01T11:00:00+00:00")])
     summary = class_summary(handins)
     assert summary.skipped == () and all(not s.question.startswith("estimate-") for s in summary.stats)
+

@@ -18,9 +18,27 @@ LESSON = ROOT / "lessons" / "05_future_implications.ipynb"
 
 AXES = """el => { const gd = el.querySelector('.js-plotly-plot'); const l = gd._fullLayout;
                    return Object.keys(l).filter(k => /^[xy]axis\\d*$/.test(k)).sort().map(k => k + ':' + l[k].type); }"""
+# plotly's widget first draws an empty placeholder (linear axes, no points), then the figure itself.
+DRAWN = """el => { const gd = el.querySelector('.js-plotly-plot');
+                   return gd && gd._fullLayout && gd._fullLayout.xaxis && gd._fullLayout.xaxis.type === 'date'
+                          && gd.querySelectorAll('.point').length > 0; }"""
 WIDTHS = """el => { const fig = el.querySelector('.js-plotly-plot .main-svg');
                      const out = el.closest('.jp-OutputArea-output') || el.parentElement;
                      return [fig.getBoundingClientRect().width, out.getBoundingClientRect().width]; }"""
+
+
+STATE = """el => { const gd = el.querySelector('.js-plotly-plot');
+                   if (!gd) return 'no plot';
+                   const l = gd._fullLayout || {};
+                   return JSON.stringify({x: l.xaxis && l.xaxis.type, traces: (gd.data || []).length,
+                                          points: gd.querySelectorAll('.point').length, plots: el.querySelectorAll('.js-plotly-plot').length}); }"""
+
+
+def _wait_drawn(p, root, timeout_ms: int) -> None:
+    try:
+        p.wait_for_function(DRAWN, arg=root.element_handle(), timeout=timeout_ms)
+    except Exception as exc:  # say what the browser shows instead of only "timeout"
+        raise AssertionError(f"the chart was not drawn: {root.evaluate(STATE)}") from exc
 
 
 def test_lesson05_explorers_render_respond_and_fill_the_width(page, lab, axe_source):
@@ -30,7 +48,7 @@ def test_lesson05_explorers_render_respond_and_fill_the_width(page, lab, axe_sou
 
     explorer = p.locator(".course-series").first
     explorer.scroll_into_view_if_needed()
-    p.wait_for_function("el => el.querySelector('.js-plotly-plot .main-svg')", arg=explorer.element_handle(), timeout=60_000)
+    _wait_drawn(p, explorer, 90_000)
     # The drawn chart (its svg), not only its container, must fill the output.
     p.wait_for_function(f"el => {{ const [f, o] = ({WIDTHS})(el); return f >= 0.9 * o; }}",
                         arg=explorer.element_handle(), timeout=15_000)
@@ -48,7 +66,7 @@ def test_lesson05_explorers_render_respond_and_fill_the_width(page, lab, axe_sou
     p.wait_for_function("el => el.querySelectorAll('table.course-series-table').length === 3",
                         arg=explorer.element_handle(), timeout=30_000)
     _record_timing(LESSON.stem, "course-series_click_to_update_s", time.perf_counter() - start)
-    p.wait_for_function("el => el.querySelector('.js-plotly-plot .main-svg')", arg=explorer.element_handle(), timeout=30_000)
+    _wait_drawn(p, explorer, 60_000)
     axes_after = explorer.evaluate(AXES)
     assert "xaxis:date" in axes_after and "yaxis2:linear" in axes_after
     assert set(axes_before) <= set(axes_after), f"axis types changed: {axes_before} -> {axes_after}"

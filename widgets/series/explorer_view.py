@@ -10,7 +10,6 @@ from typing import Sequence
 
 import anywidget
 import ipywidgets as ipw
-import traitlets
 
 from widgets.data import Event, load_events
 from widgets.data.series_defs import Series, load_series_table
@@ -32,10 +31,11 @@ _COLOURS = tuple(c for c in OKABE_ITO if c not in ("#F0E442", "#000000"))
 class _Refit(anywidget.AnyWidget):
     """Makes the chart next to it fit its container's width (an invisible helper).
 
-    plotly draws a FigureWidget once, when the browser attaches it, and at that moment the output
-    has no width yet, so the chart keeps plotly's default 700 px. plotly.js re-measures a
-    ``responsive`` figure on a window resize event: this element sends one whenever the explorer's
-    size changes (a new chart, a sidebar opened or closed) and a few times after each redraw.
+    plotly draws a FigureWidget before the output has its width, and the chart keeps plotly's
+    default 700 px. plotly.js re-measures a ``responsive`` figure on a window resize event: this
+    element sends one when plotly announces that it has drawn a chart of the explorer, and
+    whenever the explorer's size changes after that (a sidebar opened or closed). Nothing is sent
+    before the first drawing, so plotly's own start-up is never disturbed.
     """
 
     _esm = r"""
@@ -43,19 +43,26 @@ class _Refit(anywidget.AnyWidget):
       el.style.display = "none";
       const target = el.closest(".course-series") || el.parentElement;
       let timers = [];
+      let drawn = false;
       const fire = () => {
         timers.forEach(clearTimeout);
-        timers = [50, 400, 1200].map(ms => setTimeout(() => window.dispatchEvent(new Event("resize")), ms));
+        timers = [30, 300].map(ms => setTimeout(() => window.dispatchEvent(new Event("resize")), ms));
       };
-      const observer = new ResizeObserver(fire);
+      const rendered = (event) => {
+        const plot = event.detail && event.detail.element;
+        if (target && plot && target.contains(plot)) { drawn = true; fire(); }
+      };
+      document.addEventListener("plotlywidget-after-render", rendered);
+      const observer = new ResizeObserver(() => { if (drawn) fire(); });
       if (target) observer.observe(target);
-      model.on("change:tick", fire);
-      fire();
-      return () => { observer.disconnect(); timers.forEach(clearTimeout); };
+      return () => {
+        observer.disconnect();
+        document.removeEventListener("plotlywidget-after-render", rendered);
+        timers.forEach(clearTimeout);
+      };
     }
     export default { render };
     """
-    tick = traitlets.Int(0).tag(sync=True)
 
 
 class SeriesExplorer(ipw.VBox):
@@ -126,7 +133,6 @@ class SeriesExplorer(ipw.VBox):
         # plotly.js sizes an autosized figure to its container only with `responsive`; without it the
         # chart keeps plotly's default 700 px whatever the width of the notebook.
         self.figure._config = {**self.figure._config, "responsive": True}
-        self._refit.tick += 1
         self.chart.children = (self.figure, self._refit)
         n_panels = len(panels(chosen))
         if chosen:
