@@ -472,3 +472,27 @@ def test_every_kind_through_check_all(whole_folder, name, pick, value, rename):
             assert str(whole_folder) in p or p.startswith("data/"), p
     finally:
         _write(path, original)
+
+
+@pytest.mark.parametrize("raw, call, expected", [
+    ({"title": "a\x00b"}, lambda r: r.text("title"), "control or text-direction character"),
+    ({"title": "evil\u202etxt"}, lambda r: r.text("title"), "control or text-direction character"),
+    ({"id": "a" * 101}, lambda r: r.ident(), "longer than 100 characters"),
+    ({"n": "1_000"}, lambda r: r.number("n"), "is not a number"),
+    ({"n": "infinity"}, lambda r: r.number("n"), "is not a number"),
+    ({"n": "١٢"}, lambda r: r.number("n"), "is not a number"),
+    ({"n": 10**400}, lambda r: r.number("n"), "is not a number"),
+    ({"n": float("inf")}, lambda r: r.number("n"), "is not a finite number"),
+    ({"n": "²"}, lambda r: r.integer("n"), "is not a whole number"),
+    ({"n": 10**20}, lambda r: r.integer("n"), "is out of range"),
+    ({"x": [[[[[[[[1]]]]]]]]}, lambda r: r.text("x"), "is not text"),
+])
+def test_values_the_loaders_once_accepted_silently(raw, call, expected):
+    from widgets.data.errors import _Problems
+    from widgets.data.fields import _Record
+
+    problems = _Problems()
+    rec = _Record(raw, "data/x.toml, line 3", problems)
+    call(rec)
+    assert not rec.ok and len(problems.items) == 1 and expected in problems.items[0], problems.items
+    assert problems.items[0].startswith("data/x.toml, line 3, field '")

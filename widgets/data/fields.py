@@ -23,6 +23,12 @@ from .records import SOURCE_KINDS, Source
 from .sources import host_problem
 
 
+# C0/C1 control characters other than tab and line ends, and the bidirectional overrides and isolates.
+_HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+MAX_ID = 100  # an id names a file (question banks) and appears in URLs and messages
+
+
 class _Locator:
     """Finds the line of a record (``[[table]]`` header) and of a field inside it, for messages."""
 
@@ -103,10 +109,17 @@ class _Record:
         if not isinstance(value, str):
             self.bad(name, value, "is not text")
             return default
+        if _HIDDEN.search(value):
+            self.bad(name, value, "holds a control or text-direction character (such as NUL, ESC or U+202E), "
+                     "which no course text needs: retype the text or paste it as plain text")
+            return default
         return value.strip()
 
     def ident(self, name: str = "id") -> str:
         value = self.text(name)
+        if len(value) > MAX_ID:
+            self.bad(name, value, f"is not an id: longer than {MAX_ID} characters")
+            return ""
         if value and not re.fullmatch(r"[a-z0-9][a-z0-9\-_.]*", value):
             self.bad(name, value, "is not an id (lower-case letters, digits, '-', '_' or '.')")
         return value
@@ -138,8 +151,8 @@ class _Record:
         try:
             if isinstance(value, bool):
                 raise ValueError
-            if isinstance(value, str) and not value.strip().isascii():
-                raise ValueError  # float() reads other scripts' digits; the course's files use 0-9
+            if isinstance(value, str) and not _NUMBER.fullmatch(value.strip()):
+                raise ValueError  # float() also reads other scripts' digits, '1_000' and 'infinity'; the files use 0-9
             number = float(value)
         except (TypeError, ValueError, OverflowError):
             self.bad(name, value, "is not a number")
