@@ -3,6 +3,7 @@ every kind of bad file gets a message naming the file, the line and the field.""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -138,3 +139,47 @@ def test_duplicate_role_and_no_mediator(folder):
 def test_no_such_roleplay(folder):
     with pytest.raises(DataError, match="no such role-play .*known role-plays: strategic-arms-trilateral"):
         load_roleplay("nope", folder)
+
+
+HOSTILE = ["42", "true", '[1, "x"]', "{ a = 1 }", '""', "-inf", '"<script>"']
+
+
+def _single_line_fields(text: str) -> list[int]:
+    """Line numbers (0-based) of ``key = value`` lines whose value ends on the same line."""
+    out, in_multi = [], False
+    for i, line in enumerate(text.splitlines()):
+        if in_multi:
+            in_multi = line.count('"""') % 2 == 0
+            continue
+        if re.match(r"^\s*[A-Za-z0-9_.\-\"]+\s*=", line):
+            if line.count('"""') % 2 == 1:
+                in_multi = True
+            elif '"""' not in line:
+                out.append(i)
+    return out
+
+
+def test_every_field_given_a_wrong_value_is_a_named_problem_or_loads(folder):
+    """Each single-line field of the file, replaced by each hostile value: either the file still loads
+    (the value was acceptable) or a DataError names the file — never another exception."""
+    path = folder / "roleplay" / f"{RP}.toml"
+    original = path.read_text(encoding="utf-8")
+    lines = original.splitlines()
+    fields = _single_line_fields(original)
+    assert len(fields) > 40
+    stamp = path.stat().st_mtime_ns
+    tried = named = 0
+    for i in fields:
+        key = lines[i].split("=", 1)[0]
+        for value in HOSTILE:
+            mutated = lines[:i] + [f"{key}= {value}"] + lines[i + 1:]
+            path.write_text("\n".join(mutated) + "\n", encoding="utf-8")
+            stamp += 1_000_000
+            os.utime(path, ns=(stamp, stamp))  # a new version for the loader's cache
+            tried += 1
+            try:
+                load_roleplay(RP, folder)
+            except DataError as exc:
+                named += 1
+                assert all(f"{RP}.toml" in p for p in exc.problems), exc.problems
+    assert named > tried // 2
