@@ -15,7 +15,6 @@ import ipywidgets as ipw
 from widgets.data import DataError
 from widgets.data.treaties import Treaty, load_treaties
 from widgets.ui.html import esc
-from widgets.ui.plot import figure
 from widgets.ui.style import TEXT_STYLE
 
 from .treaty_life import FIRST_YEAR, counts_table_html, figure_spec, life_table_html, year_day, year_sentence
@@ -96,6 +95,9 @@ class TreatyLife(ipw.VBox):
     def figure(self):
         """The chart (a FigureWidget), created on first use: in the browser, when the page is idle."""
         if self._figure is None:
+            # plotly is imported here, not at the top: Run all does not wait for it, the idle page does.
+            from widgets.ui.plot import figure
+
             traces, layout = figure_spec(self.treaties, self.as_of, self.year.value)
             self._figure = figure(traces, layout)
         return self._figure
