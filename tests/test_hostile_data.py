@@ -496,3 +496,17 @@ def test_values_the_loaders_once_accepted_silently(raw, call, expected):
     call(rec)
     assert not rec.ok and len(problems.items) == 1 and expected in problems.items[0], problems.items
     assert problems.items[0].startswith("data/x.toml, line 3, field '")
+
+
+@pytest.mark.parametrize("literal", ["9" * 400, "1e400", "nan", "inf", "true"])
+def test_huge_points_in_a_scenario_are_a_data_error(tmp_path, literal):
+    from widgets.data import check_all
+
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    path = folder / "scenarios" / "embassy-normalisation.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("points = { us = 25, russia = 10 }", f"points = {{ us = {literal}, russia = 10 }}", 1),
+                    encoding="utf-8")
+    _counts, problems = check_all(folder)  # scenarios and the role-play built on them: no OverflowError
+    assert any("embassy-normalisation.toml" in p and "not a finite number" in p for p in problems), problems

@@ -29,6 +29,16 @@ _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?
 MAX_ID = 100  # an id names a file (question banks) and appears in URLs and messages
 
 
+def is_finite_number(value: Any) -> bool:
+    """A TOML/JSON number (not a bool) that is finite as a float: not nan, inf, 1e400 or 10**400."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    try:
+        return math.isfinite(float(value))
+    except OverflowError:
+        return False
+
+
 class _Locator:
     """Finds the line of a record (``[[table]]`` header) and of a field inside it, for messages."""
 

@@ -23,7 +23,7 @@ from typing import Any, Mapping
 
 from .dates import PartialDate
 from .errors import DataError, _Problems
-from .fields import _check_unique, _Locator, _Record
+from .fields import _check_unique, _Locator, _Record, is_finite_number
 from .files import _display, _folder, _mtimes, _read_toml
 from .records import Source
 from .scenarios import NegotiationScenario, load_scenario, scenario_ids
@@ -204,7 +204,7 @@ def _points(rec: _Record, index: int, loc: _Locator, scenario: NegotiationScenar
             if v is None:
                 _bad_at(rec, line, f"points.{issue.id}", dict(opts), f"has no points for option '{o.id}'")
                 continue
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or v != v or abs(v) == float("inf"):
+            if not is_finite_number(v):
                 _bad_at(rec, line, f"points.{issue.id}.{o.id}", v, "is not a finite number")
                 continue
             if side_index is not None and float(v) != o.points[side_index]:

@@ -19,7 +19,7 @@ from typing import Any, Mapping
 
 from .dates import PartialDate
 from .errors import DataError, _Problems
-from .fields import _check_unique, _Locator, _Record
+from .fields import _check_unique, _Locator, _Record, is_finite_number
 from .files import _display, _folder, _mtimes, _read_toml
 from .records import Source
 
@@ -167,7 +167,7 @@ def _points(rec: _Record, name: str, sides: tuple[str, ...], required: bool) -> 
             else:
                 rec.bad(name, dict(value), f"has no value for '{side}' (give every side or leave the table out)")
             return None
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or v != v or v in (float("inf"), float("-inf")):
+        if not is_finite_number(v):
             rec.bad(name, v, f"(side '{side}') is not a finite number")
             return None
         out.append(float(v))
