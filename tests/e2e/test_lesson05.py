@@ -34,15 +34,20 @@ STATE = """el => { const gd = el.querySelector('.js-plotly-plot');
                                           points: gd.querySelectorAll('.point').length, plots: el.querySelectorAll('.js-plotly-plot').length}); }"""
 
 
+CONSOLE: list[str] = []
+
+
 def _wait_drawn(p, root, timeout_ms: int) -> None:
     try:
         p.wait_for_function(DRAWN, arg=root.element_handle(), timeout=timeout_ms)
     except Exception as exc:  # say what the browser shows instead of only "timeout"
-        raise AssertionError(f"the chart was not drawn: {root.evaluate(STATE)}") from exc
+        errors = [m for m in CONSOLE if "rror" in m][:5]
+        raise AssertionError(f"the chart was not drawn: {root.evaluate(STATE)}; console errors: {errors}") from exc
 
 
 def test_lesson05_explorers_render_respond_and_fill_the_width(page, lab, axe_source):
     p = page.page
+    p.on("console", lambda msg: CONSOLE.append(f"{msg.type}: {msg.text}"[:300]))
     _record_timing(LESSON.stem, "open_to_rendered_s", open_and_run(p, lab, LESSON))
     assert_no_errors(p)
 
