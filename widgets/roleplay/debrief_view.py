@@ -54,7 +54,7 @@ def debrief_figure(d: Debrief):
     ]
     if s.nash is not None:
         traces.append(go.Scatter(x=[xs[s.nash]], y=[ys[s.nash]], mode="markers", name="Nash point",
-                                 marker=dict(color=VERMILLION, size=18, symbol="star", line=dict(color="#222222", width=1)),
+                                 marker=dict(color=VERMILLION, size=26, symbol="star", line=dict(color="#222222", width=1)),
                                  hovertext=[esc(f"Nash point: {s.names[0]} {fmt(xs[s.nash])}, {s.names[1]} {fmt(ys[s.nash])}")],
                                  hoverinfo="text"))
     traces.append(go.Scatter(x=gx, y=gy, mode="markers+text", name="A group's deal", text=labels,
@@ -63,8 +63,10 @@ def debrief_figure(d: Debrief):
                              hovertext=hovers, hoverinfo="text"))
     x0, x1, y0, y1 = _extent(model)
     layout = go.Layout(
-        height=480, margin=dict(l=60, r=20, t=56, b=50), hovermode="closest",
-        title=dict(text=esc(f"Every group's deal: {d.roleplay.title}"), font=dict(size=15), x=0, xref="paper", xanchor="left"),
+        # The title at the top of the figure, the legend in its own band above the plot (never on each other).
+        height=500, margin=dict(l=60, r=20, t=80, b=50), hovermode="closest",
+        title=dict(text=esc(f"Every group's deal: {d.roleplay.title}"), font=dict(size=15), x=0, xref="paper",
+                   xanchor="left", y=1, yref="container", yanchor="top", pad=dict(t=10)),
         legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
         xaxis=dict(type="linear", title=dict(text=esc(f"{s.names[0]} score (points)")), range=[x0, x1], zeroline=False),
         yaxis=dict(type="linear", title=dict(text=esc(f"{s.names[1]} score (points)")), range=[y0, y1], zeroline=False),
