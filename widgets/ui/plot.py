@@ -47,6 +47,61 @@ def _lazy(name: str) -> None:
 
 _lazy("nbformat")
 
+
+# plotly's validators import ``narwhals.stable.v1`` (58 modules, ~0.1 s of a lesson kernel on a busy
+# machine) to convert dataframe columns, and ask ``isinstance(v, nw.Series)`` of every data array.
+# The course passes lists and tuples, which are never narwhals objects. So ``narwhals``,
+# ``narwhals.stable`` and ``narwhals.stable.v1`` are stand-ins until first used: their ``Series`` and
+# ``DataFrame`` answer ``isinstance`` for plain Python values (False) without the import, and any other
+# value, or any other attribute, loads the real narwhals, which the stand-ins then become.
+_NARWHALS = ("narwhals", "narwhals.stable", "narwhals.stable.v1")
+_PLAIN = frozenset({list, tuple, dict, str, bytes, int, float, bool, complex, range, type(None)})
+
+
+def _load_narwhals() -> types.ModuleType:
+    stubs = [sys.modules.get(name) for name in _NARWHALS]
+    for name, stub in zip(_NARWHALS, stubs):
+        if isinstance(stub, _LazyNarwhals):
+            del sys.modules[name]
+    real = importlib.import_module(_NARWHALS[-1])
+    for name, stub in zip(_NARWHALS, stubs):
+        if isinstance(stub, _LazyNarwhals):
+            stub.__dict__.update(sys.modules[name].__dict__)
+    return real
+
+
+class _LazyNarwhals(types.ModuleType):
+    def __getattr__(self, attr: str):
+        _load_narwhals()
+        return getattr(sys.modules[self.__name__], attr)
+
+
+class _NotPlain(type):
+    """``isinstance(value, <stand-in>)``: False for plain Python values, else narwhals' own answer."""
+
+    def __instancecheck__(cls, obj) -> bool:
+        if type(obj) in _PLAIN:
+            return False
+        return isinstance(obj, getattr(_load_narwhals(), cls.__name__))
+
+    def __subclasscheck__(cls, sub) -> bool:
+        return sub not in _PLAIN and issubclass(sub, getattr(_load_narwhals(), cls.__name__))
+
+
+def _lazy_narwhals() -> None:
+    if any(name in sys.modules for name in _NARWHALS) or importlib.util.find_spec("narwhals") is None:
+        return
+    top, stable, v1 = (_LazyNarwhals(name) for name in _NARWHALS)
+    top.__spec__ = importlib.util.find_spec("narwhals")
+    top.stable, stable.v1 = stable, v1
+    v1.Series = _NotPlain("Series", (), {"__module__": v1.__name__})
+    v1.DataFrame = _NotPlain("DataFrame", (), {"__module__": v1.__name__})
+    for name, module in zip(_NARWHALS, (top, stable, v1)):
+        sys.modules[name] = module
+
+
+_lazy_narwhals()
+
 import plotly.graph_objects as go  # noqa: E402
 
 from .html import wrap  # noqa: E402  (pure: models wrap hover labels without plotly)
