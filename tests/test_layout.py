@@ -120,3 +120,11 @@ def test_importing_the_package_imports_no_widget_library():
     import sys
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_architecture_names_no_module_that_is_gone():
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"^\| `([\w/]+\.py)` \|", text, re.M))
+    assert named, "ARCHITECTURE.md has no module tables"
+    gone = sorted(n for n in named if not (PACKAGE / n).exists())
+    assert not gone, f"ARCHITECTURE.md describes modules that no longer exist: {gone}"
