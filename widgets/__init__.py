@@ -38,6 +38,8 @@ _EXPORTS = {
     "CaseSources": "widgets.cases.sources",
     "FAQ": "widgets.faq.faq_view",
     "CourseReview": "widgets.faq.review_view",
+    "DealSheetForm": "widgets.roleplay.sheet_view",
+    "DebriefView": "widgets.roleplay.debrief_view",
 }
 
 __all__ = sorted(_EXPORTS)
