@@ -110,3 +110,28 @@ def test_an_unknown_bank_is_reported(tmp_path):
     write_results(folder / "ana.csv", "Ana", [att("q1", "x", bank="lesson99")])
     summary = class_summary(folder)
     assert any("bank 'lesson99' (in ana.csv) is not a self-check of this course" in n for n in summary.notes)
+
+
+CELLS = st.one_of(TRICKY, ANY_TEXT, st.sampled_from(["lesson01", "recognition-1933", "ussr-founded", "true", "false",
+                                                     "", "1", "0.5", "nan", "inf", "-1", "1e400", TIME, "2026-13-01",
+                                                     "0001-01-01T00:00:00+14:00", "[1, 99]", '["a"]', "lesson99"]))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(CELLS, min_size=7, max_size=8), min_size=1, max_size=5), st.binary(max_size=200))
+def test_any_hand_in_content_gives_a_summary(tmp_path_factory, rows, blob):
+    """Whatever a folder of hand-ins holds, class_summary gives a summary (and its table and figure)."""
+    folder = tmp_path_factory.mktemp("any")
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(["student", "bank", "question", "answer", "correct", "score", "time"])
+    writer.writerows(rows)
+    (folder / "rows.csv").write_text(buf.getvalue(), encoding="utf-8")
+    (folder / "blob.csv").write_bytes(blob)
+    write_results(folder / "ana.csv", "Ana", [att("recognition-1933", "1")])
+    summary = class_summary(folder)
+    assert "ana.csv" in summary.files
+    assert isinstance(summary.table_html, str)
+    from widgets.selfcheck.instructor_view import summary_figure
+
+    summary_figure(summary).to_plotly_json()
