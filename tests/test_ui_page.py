@@ -137,3 +137,23 @@ def test_the_date_anchor_keeps_a_date_axis_and_draws_nothing():
 ])
 def test_wrap(text, width, expected):
     assert wrap(text, width) == expected
+
+
+def test_fold_is_the_reference_accent_fold_only_faster():
+    import random
+    import unicodedata
+
+    from widgets.ui.html import fold
+
+    def reference(text):
+        decomposed = unicodedata.normalize("NFKD", str(text).casefold())
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+    random.seed(10)
+    samples = ["Erdoğan", "Zoë Ádvisor", "Лавров Сергей", "ΣΊΣΥΦΟΣ", "Straße", "ﬁ", "İstanbul", "", "plain",
+               "𝒜 and 𝅘𝅥𝅮 (outside the BMP)"]
+    samples += ["".join(chr(random.choice([random.randint(32, 0x2FFF), random.randint(0x300, 0x36F),
+                                           random.randint(0x1D100, 0x1D1FF)])) for _ in range(12))
+                for _ in range(500)]
+    assert [fold(s) for s in samples] == [reference(s) for s in samples]
+    assert fold("Erdoğan") == "erdogan"
