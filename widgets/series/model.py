@@ -195,11 +195,12 @@ def figure_spec(selected: Sequence[Series], events: Sequence[Event] = (), *,
     traces: list[dict] = []
     layout: dict = {
         "autosize": True,
-        "height": 160 + 230 * n,
-        "margin": {"l": 70, "r": 20, "t": 30, "b": 40},
+        "height": 190 + 230 * n,
+        "margin": {"l": 70, "r": 20, "t": 75, "b": 40},
         "hovermode": "closest",
         "showlegend": True,
-        "legend": {"orientation": "h", "y": -0.12, "yanchor": "top"},
+        # Above the plot: below it, a wide chart's legend covered the year labels of the axis.
+        "legend": {"orientation": "h", "x": 0, "xanchor": "left", "y": 0.99, "yanchor": "top", "yref": "container"},
         "xaxis": {"type": "date", "anchor": f"y{'' if n == 1 else n}"},
     }
     k = 0
