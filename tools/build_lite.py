@@ -96,12 +96,6 @@ const bundle = await import(new URL(`${{root}}/{PLOTLY_SITE_PATH}`, document.bas
 export default bundle.default;
 """
 KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
-ROOT_PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Mediating US–Russia peace talks</title>
-<meta http-equiv="refresh" content="0; url=lab/index.html?path={first}"></head>
-<body><p><a href="lab/index.html?path={first}">Open the course</a> (it runs in your browser; nothing to install).
-<a href="reset.html">Restore the lessons</a> to this site's version.</p></body></html>
-"""
 # reset.html: restores lessons a student saved in the browser to the site's version (progress kept).
 RESET_PAGE = ROOT / "tools" / "lite_reset.html"
 # Pyodide's own environment, for evaluating requirement markers.
@@ -516,9 +510,6 @@ def build(output: Path) -> dict:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(bundle, target)
         shutil.copy2(RESET_PAGE, output / "reset.html")
-        # The site's address opens the first lesson (JupyterLite's own root page opens an empty lab).
-        first = sorted((ROOT / "lessons").glob("*.ipynb"))[0].name
-        (output / "index.html").write_text(ROOT_PAGE.format(first=first), encoding="utf-8")
 
     seconds = time.perf_counter() - started
     info = {
@@ -537,10 +528,13 @@ def build(output: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global CACHE
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--output", type=Path, default=OUTPUT, help="site folder (default: _output/lite)")
     parser.add_argument("--if-stale", action="store_true", help="build only if an input changed since the last build")
+    parser.add_argument("--cache", type=Path, default=CACHE, help="download cache (default: build/lite)")
     args = parser.parse_args(argv)
+    CACHE = args.cache.resolve()
     if args.if_stale and not is_stale(args.output):
         log(f"{args.output} is up to date")
         return 0
