@@ -510,3 +510,15 @@ def test_huge_points_in_a_scenario_are_a_data_error(tmp_path, literal):
                     encoding="utf-8")
     _counts, problems = check_all(folder)  # scenarios and the role-play built on them: no OverflowError
     assert any("embassy-normalisation.toml" in p and "not a finite number" in p for p in problems), problems
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and symbolic links")
+@pytest.mark.parametrize("kind", ["fifo", "loop", "folder", "device"])
+def test_check_all_reports_a_special_file_instead_of_passing_over_it(tmp_path_factory, kind):
+    from widgets.data import check_all
+
+    folder = fresh_folder(tmp_path_factory)
+    (folder / "eras.csv").unlink()
+    _special(kind, folder / "eras.csv")
+    _counts, problems = check_all(folder)
+    assert any(p.startswith(f"{folder}/eras.csv: ") for p in problems), problems

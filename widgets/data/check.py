@@ -44,8 +44,9 @@ def toml_kind(name: str) -> Callable[[Path], bool]:
 
 
 def file_kind(name: str) -> Callable[[Path], bool]:
-    """One file such as ``series.csv``."""
-    return lambda base: (base / name).is_file()
+    """One file such as ``series.csv`` (anything by that name: a folder, a pipe or a broken link there is
+    reported by the loader, which never opens it, instead of being passed over)."""
+    return lambda base: os.path.lexists(base / name)
 
 
 CHECKS: list[Check] = [
