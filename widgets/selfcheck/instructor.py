@@ -212,8 +212,8 @@ MAX_HAND_IN_BYTES = 2_000_000  # the data layer's file limit (a hand-in is a few
 
 def _not_a_hand_in(path: Path) -> str:
     """Why ``path`` is not a hand-in to read ('' if it may be one), without opening it."""
-    if path.name.startswith("."):
-        return "a hidden file"
+    if path.name.startswith("."):  # .DS_Store, .ipynb_checkpoints: listed, never read
+        return "a hidden folder" if path.is_dir() else "a hidden file"
     try:
         info = os.stat(path)
     except OSError as exc:
