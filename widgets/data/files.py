@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .errors import DataError
+from .toml_cache import cached_parse
 
 # widgets/data/files.py -> the repository (or site-packages when installed from a wheel)
 _ROOT = Path(__file__).resolve().parent.parent.parent
@@ -142,13 +143,21 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
 def _parse_toml(path: Path, _stamp) -> tuple[dict[str, Any], str]:
     text = _read_text(path)
     try:
-        return tomllib.loads(text), text
+        # The course's own files are parsed once per machine (widgets/data/toml_cache.py).
+        return cached_parse(text, tomllib.loads, enabled=_is_course_data(path)), text
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"{_display(path)}: not valid TOML ({exc})") from None
     except RecursionError:
         raise DataError(f"{_display(path)}: not valid course data (values nested too deeply)") from None
     except ValueError as exc:  # e.g. an integer of thousands of digits (Python's int-from-text limit)
         raise DataError(f"{_display(path)}: not valid course data ({exc})") from None
+
+
+def _is_course_data(path: Path) -> bool:
+    try:
+        return Path(path).resolve().is_relative_to(_COURSE_DATA)
+    except OSError:
+        return False
 
 
 def read_csv(path: str | os.PathLike[str], required: Iterable[str], *, what: str = "",
