@@ -94,7 +94,9 @@ def _sent(root):
         if hasattr(w, "_esm"):  # anywidget: the course's set every text with textContent (never as HTML)
             out += [("text", s) for s in _strings([w.trait_values().get(k) for k in ("options", "description", "items")])]
         if isinstance(w, ipw.Widget):  # plain-text traits (option labels, descriptions): shown as text
-            out += [("text", s) for s in _strings([getattr(w, k, None) for k in ("_options_labels", "description")])]
+            kind = "html" if getattr(w, "description_allow_html", False) else "text"  # unless HTML is allowed
+            out += [(kind, s) for s in _strings([getattr(w, "description", None)])]
+            out += [("text", s) for s in _strings([getattr(w, "_options_labels", None)])]
         if isinstance(w, ipw.Output):
             out += [("output", s) for s in _strings([o.get("data", {}) for o in w.outputs])]
         for attr in ("children", "figure", "chart", "fig", "widget"):
