@@ -143,3 +143,17 @@ def test_the_class_summary_of_right_and_wrong_answers_leaves_estimates_out(store
     summary = class_summary(handins)
     assert summary.skipped == () and all(not s.question.startswith("estimate-") for s in summary.stats)
 
+
+
+def test_every_scenario_text_reaches_the_page_escaped(store):
+    from widgets.data import PartialDate, Source
+    from widgets.data.futures import Scenario, View
+
+    evil = "<img src=x onerror=alert(1)>"
+    sc = Scenario("x", f"Title {evil}", f"Summary {evil}", PartialDate(2026, 3, 5),
+                  (View(f"Holder {evil}", "scholar", "other", f"View {evil}", None,
+                        (Source(f"Src {evil}", "https://example.org/s", "scholarly"),), ()),),
+                  (Indicator(f"Indicator {evil}"),), {"security": evil, "alliances": evil, "economy": evil})
+    x = ScenarioExplorer([sc], store=store)
+    html = x.details.value + "".join(c.children[0].value for c in x.readings_box.children)
+    assert "<img" not in html and html.count("&lt;img src=x onerror=alert(1)&gt;") >= 6
