@@ -8,7 +8,6 @@ events, and every factual self-check question must cite a source that the events
 
 from __future__ import annotations
 
-import ast
 import re
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import nbformat
 import pytest
 
 from widgets.data import QUESTION_TYPES, load_bank, load_events
+from widgets.data.reading import load_reading
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSON = ROOT / "lessons" / "01_historical_context.ipynb"
@@ -37,10 +37,13 @@ def prose(nb) -> str:
 
 @pytest.fixture(scope="module")
 def discussed(nb) -> list[str]:
-    """The event ids in the lesson's sources cell: the events it discusses."""
-    cell = next(c for c in nb.cells if c.cell_type == "code" and c.source.lstrip().startswith("sources_for("))
-    call = ast.parse(cell.source).body[0].value
-    return [ast.literal_eval(e) for e in call.args[0].elts]
+    """The events the lesson discusses: those its one-line sources cell, LessonSources(1), lists
+    (data/reading/lesson01.toml)."""
+    cells = [c.source.strip() for c in nb.cells if c.cell_type == "code"]
+    assert "LessonSources(1)" in cells, "lesson 01's sources cell should be the one line LessonSources(1)"
+    reading = load_reading(1)
+    assert reading is not None, "data/reading/lesson01.toml is missing"
+    return list(reading.events)
 
 
 @pytest.fixture(scope="module")
