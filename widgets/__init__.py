@@ -6,7 +6,7 @@ plotly or ipywidgets only when it shows a widget that needs them.
 
 from __future__ import annotations
 
-import importlib
+from widgets.lazy import lazy_exports
 
 __version__ = "0.1.0"
 
@@ -44,9 +44,4 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str):
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'widgets' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())

@@ -11,7 +11,7 @@ lazily, so ``from widgets.cases import treaty_life`` loads neither ipywidgets no
 
 from __future__ import annotations
 
-import importlib
+from widgets.lazy import lazy_exports
 
 _VIEWS = {
     "CaseCompare": "widgets.cases.compare_view",
@@ -23,9 +23,4 @@ _VIEWS = {
 
 __all__ = sorted(_VIEWS)
 
-
-def __getattr__(name: str):
-    module = _VIEWS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'widgets.cases' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__, __dir__ = lazy_exports(__name__, _VIEWS, globals())

@@ -7,7 +7,7 @@ lazily, so ``from widgets.lab import LabModel`` loads neither ipywidgets nor plo
 
 from __future__ import annotations
 
-import importlib
+from widgets.lazy import lazy_exports
 
 from .model import LabModel, Verdict, fmt
 
@@ -15,9 +15,4 @@ _VIEWS = {"NegotiationLab": "widgets.lab.view", "build_figure": "widgets.lab.vie
 
 __all__ = ["LabModel", "Verdict", "fmt", *_VIEWS]
 
-
-def __getattr__(name: str):
-    module = _VIEWS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'widgets.lab' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__, __dir__ = lazy_exports(__name__, _VIEWS, globals())

@@ -15,7 +15,7 @@ neither ipywidgets nor plotly.
 
 from __future__ import annotations
 
-import importlib
+from widgets.lazy import lazy_exports
 
 from .cards import ROLE_STYLE, card_html, event_html, monogram_html, portrait_html, primary_role, text_colour_on
 from .model import (
@@ -99,13 +99,4 @@ __all__ = [
     "vacancy_text",
 ]
 
-
-def __getattr__(name: str):
-    module = _VIEWS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'widgets.players' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_VIEWS))
+__getattr__, __dir__ = lazy_exports(__name__, _VIEWS, globals())

@@ -8,7 +8,7 @@ Views, imported lazily: :mod:`.sheet_view` (``DealSheetForm``) and :mod:`.debrie
 
 from __future__ import annotations
 
-import importlib
+from widgets.lazy import lazy_exports
 
 _LAZY = {
     "DealSheetForm": "widgets.roleplay.sheet_view",
@@ -22,9 +22,4 @@ _LAZY = {
 
 __all__ = sorted(_LAZY)
 
-
-def __getattr__(name: str):
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'widgets.roleplay' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals())

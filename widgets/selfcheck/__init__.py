@@ -33,7 +33,7 @@ before it becomes HTML; in ipywidgets controls it is used as plain text
 
 from __future__ import annotations
 
-import importlib
+from widgets.lazy import lazy_exports
 
 _EXPORTS = {
     # models
@@ -116,15 +116,9 @@ __all__ = [
     "class_summary",
 ]
 
-
-def __getattr__(name: str):
-    if name in _STYLE_NAMES:
-        return getattr(importlib.import_module("widgets.ui.style"), name)
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'widgets.selfcheck' has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_EXPORTS) | set(_STYLE_NAMES))
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {**{name: f"{__name__}.{module}" for name, module in _EXPORTS.items()},
+     **{name: "widgets.ui.style" for name in _STYLE_NAMES}},
+    globals(),
+)

@@ -13,7 +13,7 @@ neither ipywidgets nor plotly.
 
 from __future__ import annotations
 
-import importlib
+from widgets.lazy import lazy_exports
 
 from .activities import draw_set, order_feedback_html, score_order
 from .details import era_key_html, event_detail_html, narratives_html
@@ -73,13 +73,4 @@ __all__ = [
     "unpack_f8",
 ]
 
-
-def __getattr__(name: str):
-    module = _VIEWS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'widgets.timeline' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_VIEWS))
+__getattr__, __dir__ = lazy_exports(__name__, _VIEWS, globals())
