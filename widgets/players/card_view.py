@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import functools
 import os
+from functools import cached_property
 from typing import Any, Callable, Mapping
 
 import ipywidgets as ipw
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from widgets.data import DataError, Event, Player, load_events, load_players
 from widgets.ui.html import esc, sources_html
@@ -14,7 +16,44 @@ from widgets.ui.html import esc, sources_html
 from .cards import card_html, event_html
 from .model import _event_label
 
-__all__ = ["PlayerCard"]
+__all__ = ["CardLook", "PlayerCard"]
+
+
+class CardLook:
+    """Layout and style models shared by the widgets of cards: a deck passes one to all its cards.
+
+    Left alone, every HTML makes its own Layout and HTMLStyle model and every Button its own Layout
+    and ButtonStyle: in a kernel each is a comm message, and in the browser a model (a deck page of
+    six cards made ~190 models, ~70 of them Layouts). The card's texts and negotiation buttons
+    need nothing of their own, so they share these, which are never changed once made.
+    """
+
+    @cached_property
+    def plain(self) -> ipw.Layout:
+        return ipw.Layout()
+
+    @cached_property
+    def html_style(self) -> HTMLStyle:
+        return HTMLStyle()
+
+    @cached_property
+    def button(self) -> ipw.Layout:
+        return ipw.Layout(width="auto", max_width="100%", height="auto")
+
+    @cached_property
+    def button_style(self) -> ipw.ButtonStyle:
+        return ipw.ButtonStyle()
+
+    @cached_property
+    def row(self) -> ipw.Layout:  # a wrapping row of buttons
+        return ipw.Layout(flex_flow="row wrap", max_width="100%")
+
+    @cached_property
+    def card(self) -> ipw.Layout:
+        return ipw.Layout(border="1px solid #999999", padding="0.6em", margin="0.3em", width="23em")
+
+    def html(self, value: str = "") -> ipw.HTML:
+        return ipw.HTML(value, layout=self.plain, style=self.html_style)
 
 
 class PlayerCard(ipw.VBox):
@@ -38,11 +77,13 @@ class PlayerCard(ipw.VBox):
         on_negotiation: Callable[[str], Any] | None = None,
         folder: str | os.PathLike[str] | None = None,
         standalone: bool = True,
+        look: CardLook | None = None,
     ):
+        look = look if look is not None else CardLook()
         self.player = player
         self.events = dict(events or {})
         self.on_negotiation = on_negotiation
-        self.text = ipw.HTML(card_html(player, folder))
+        self.text = look.html(card_html(player, folder))
         self.buttons: dict[str, ipw.Button] = {}
         for event_id in player.negotiations:
             event = self.events.get(event_id)
@@ -50,13 +91,14 @@ class PlayerCard(ipw.VBox):
             button = ipw.Button(
                 description=label,
                 tooltip=f"Open {label}" if on_negotiation else f"Read about {label}",
-                layout=ipw.Layout(width="auto", max_width="100%", height="auto"),
+                layout=look.button,
+                style=look.button_style,
             )
             button.add_class("course-wrap-button")
             button.on_click(functools.partial(self._on_button, event_id))
             self.buttons[event_id] = button
-        self.event_panel = ipw.HTML()
-        self.sources = ipw.HTML(f"<p style='margin:.3em 0 0'><strong>Sources</strong></p>{sources_html(player.sources)}")
+        self.event_panel = look.html()
+        self.sources = look.html(f"<p style='margin:.3em 0 0'><strong>Sources</strong></p>{sources_html(player.sources)}")
         children: list[ipw.Widget] = [self.text]
         buttons = list(self.buttons.values())
         wrap = {"flex_flow": "row wrap", "max_width": "100%"}
@@ -69,15 +111,14 @@ class PlayerCard(ipw.VBox):
         if self.buttons:
             count = f" ({len(buttons)})" if self.more_button else ""
             children += [
-                ipw.HTML(f"<strong>Key negotiations</strong>{count} (press one to read about it)"),
-                ipw.HBox(buttons[: self.SHOWN], layout=ipw.Layout(**wrap)),
+                look.html(f"<strong>Key negotiations</strong>{count} (press one to read about it)"),
+                ipw.HBox(buttons[: self.SHOWN], layout=look.row),
                 self.more_box,
                 *([self.more_button] if self.more_button else []),
                 self.event_panel,
             ]
         children.append(self.sources)
-        super().__init__(children, layout=ipw.Layout(border="1px solid #999999", padding="0.6em",
-                                                     margin="0.3em", width="23em"))
+        super().__init__(children, layout=look.card)
         self.add_class("course-card")
         self.add_class("course-player-card")
         if standalone:

@@ -17,7 +17,7 @@ from widgets.data import ROLE_KINDS, DataError, Event, Player, load_events, load
 from widgets.ui.html import esc, fold
 from widgets.ui.page import helper
 
-from .card_view import PlayerCard
+from .card_view import CardLook, PlayerCard
 from .cards import event_html
 from .figure_view import sync_figure, tenure_figure
 from .model import (
@@ -76,6 +76,7 @@ class CardDeck(ipw.VBox):
         self._ix = _index(self.players, {k: e.title for k, e in self.events.items()})
         self._pos = {p.id: i for i, p in enumerate(self.players)}
         self._cards: dict[str, PlayerCard] = {}
+        self._look = CardLook()  # one set of Layout/style models for every card of the deck
         self._busy = False
         self.timeline: Any = None
         self.matching: tuple[Player, ...] = ()
@@ -326,7 +327,8 @@ class CardDeck(ipw.VBox):
     def _card(self, player: Player) -> PlayerCard:
         card = self._cards.get(player.id)
         if card is None:
-            card = PlayerCard(player, self.events, on_negotiation=self.open_event, folder=self.folder, standalone=False)
+            card = PlayerCard(player, self.events, on_negotiation=self.open_event, folder=self.folder, standalone=False,
+                              look=self._look)
             self._cards[player.id] = card
         return card
 
@@ -379,7 +381,8 @@ class CardDeck(ipw.VBox):
         self.overlap.value = f'<p role="status" aria-live="polite">{esc(head)}</p>' + (f"<ul>{items}</ul>" if items else "")
 
     def _compare_card(self, player: Player) -> PlayerCard:
-        return PlayerCard(player, self.events, on_negotiation=self.open_event, folder=self.folder, standalone=False)
+        return PlayerCard(player, self.events, on_negotiation=self.open_event, folder=self.folder, standalone=False,
+                              look=self._look)
 
     def open_event(self, event_id: str) -> None:
         """Open a negotiation: in the linked timeline if there is one, else in the deck's event panel."""
