@@ -16,7 +16,7 @@ from widgets.data import DataError, bank_ids, load_bank, load_eras, load_events,
 from widgets.ui.html import esc, link, plural
 from widgets.ui.style import TEXT_STYLE
 
-__all__ = ["LessonSources", "SourceGroup"]
+__all__ = ["LessonSources", "SourceGroup", "add_group"]
 
 KIND_LABELS = {
     "official": "official", "archival": "archive", "treaty": "treaty text", "scholarly": "scholarly",
@@ -31,6 +31,23 @@ class SourceGroup:
     what: str  # "event", "player", ...
     items: list[tuple[Any, list[str]]] = field(default_factory=list)  # (Source, what it supports)
     open: bool = False
+
+
+def add_group(groups: list[SourceGroup], seen: set[str], group: SourceGroup, pairs, at: int | None = None) -> None:
+    """Fill ``group`` from ``(source, what it supports)`` pairs, leaving out sources an earlier group
+    lists (``seen`` is updated), and put it into ``groups`` (at the end, or at index ``at``) if any is left."""
+    index: dict[str, list[str]] = {}
+    for src, label in pairs:
+        if src.url in seen and src.url not in index:
+            continue
+        if src.url not in index:
+            seen.add(src.url)
+            index[src.url] = []
+            group.items.append((src, index[src.url]))
+        if label and label not in index[src.url]:
+            index[src.url].append(label)
+    if group.items:
+        groups.append(group) if at is None else groups.insert(at, group)
 
 
 class LessonSources:
@@ -57,19 +74,7 @@ class LessonSources:
         groups: list[SourceGroup] = []
 
         def group(title: str, n: int, what: str, pairs, open_: bool = False) -> None:
-            g = SourceGroup(title, n, what, open=open_)
-            index: dict[str, list[str]] = {}
-            for src, label in pairs:
-                if src.url in seen and src.url not in index:
-                    continue
-                if src.url not in index:
-                    seen.add(src.url)
-                    index[src.url] = []
-                    g.items.append((src, index[src.url]))
-                if label and label not in index[src.url]:
-                    index[src.url].append(label)
-            if g.items:
-                groups.append(g)
+            add_group(groups, seen, SourceGroup(title, n, what, open=open_), pairs)
 
         group("Further reading", len(further), "reading", ((r.source, r.note) for r in further), open_=True)
         if eras:

@@ -11,7 +11,7 @@ import os
 
 from widgets.data import load_cases
 from widgets.data.treaties import load_treaties
-from widgets.lesson_sources import LessonSources, SourceGroup
+from widgets.lesson_sources import LessonSources, SourceGroup, add_group
 
 from .model import FACTOR_LABELS, short_title
 from .treaty_life import event_label
@@ -30,19 +30,8 @@ class CaseSources(LessonSources):
         seen = {src.url for g in groups for src, _ in g.items}
 
         def add(title: str, n: int, what: str, pairs) -> None:
-            g = SourceGroup(title, n, what)
-            index: dict[str, list[str]] = {}
-            for src, label in pairs:
-                if src.url in seen and src.url not in index:
-                    continue
-                if src.url not in index:
-                    seen.add(src.url)
-                    index[src.url] = []
-                    g.items.append((src, index[src.url]))
-                if label and label not in index[src.url]:
-                    index[src.url].append(label)
-            if g.items:
-                groups.insert(1 if groups and groups[0].what == "reading" else 0, g)
+            add_group(groups, seen, SourceGroup(title, n, what), pairs,
+                      at=1 if groups and groups[0].what == "reading" else 0)
 
         treaties = load_treaties(self.folder)
         add("The arms-control agreements", len(treaties), "agreement",

@@ -1,48 +1,43 @@
-"""The sources of lesson 5, derived from the data: every series point's source and every scenario view's."""
+"""The sources of lesson 5, derived from the data: the series (definitions and points), the
+scenarios' views, then the self-check, each source once (:class:`widgets.lesson_sources.LessonSources`)."""
 
 from __future__ import annotations
 
 import os
 
-from widgets.data import DataError, load_bank, load_events
+from widgets.data import load_events
 from widgets.data.futures import load_futures
 from widgets.data.series_defs import load_series_table
-from widgets.ui.html import esc, sources_html
-from widgets.ui.style import TEXT_STYLE
+from widgets.lesson_sources import LessonSources, SourceGroup, add_group
 
-__all__ = ["SourcesHTML", "lesson5_sources"]
-
-
-class SourcesHTML(str):
-    """HTML that a notebook displays as HTML (and prints as its text)."""
-
-    def _repr_html_(self) -> str:
-        return str(self)
+__all__ = ["SeriesSources", "lesson5_sources"]
 
 
-def lesson5_sources(folder: str | os.PathLike[str] | None = None) -> SourcesHTML:
-    """Three lists, each source once overall: the series (definitions and points), the scenarios' views, the self-check."""
-    series = load_series_table(folder)
-    events = {e.id: e for e in load_events(folder)}
-    series_srcs = [src for s in series for src in (*s.definition.sources, *(p.source for p in s.points))]
-    view_srcs = [src for sc in load_futures(folder) for v in sc.views
-                 for src in (*v.sources, *(x for eid in v.events if eid in events for x in events[eid].sources))]
-    try:
-        bank_srcs = [src for q in load_bank("lesson05", folder).questions for src in q.sources]
-    except DataError:
-        bank_srcs = []  # a folder without the lesson's bank: the other two lists still stand
-    # Each source once, under the first group that cites it.
-    seen: set[str] = set()
+class SeriesSources(LessonSources):
+    """Lesson 5's sources: the numbers and the scenarios' views before the lesson's own groups."""
 
-    def fresh(srcs):
-        out = [s for s in srcs if s.url not in seen]
-        seen.update(s.url for s in srcs)
-        return out
+    def __init__(self, number: int = 5, folder: str | os.PathLike[str] | None = None):
+        super().__init__(number, folder)
 
-    series_srcs, view_srcs, bank_srcs = fresh(series_srcs), fresh(view_srcs), fresh(bank_srcs)
-    bank = f"<p><strong>The self-check</strong> (sources not listed above):</p>{sources_html(bank_srcs)}" if bank_srcs else ""
-    return SourcesHTML(
-        f'<div class="course-sources" style="{TEXT_STYLE}">'
-        f"<p><strong>The numbers</strong> ({esc(len(series))} series):</p>{sources_html(series_srcs)}"
-        f"<p><strong>The scenarios' views</strong>:</p>{sources_html(view_srcs)}{bank}</div>"
-    )
+    def _build(self) -> list[SourceGroup]:
+        later = super()._build()
+        seen: set[str] = set()
+        groups: list[SourceGroup] = []
+        series = load_series_table(self.folder)
+        add_group(groups, seen, SourceGroup("The numbers", len(series), "series"),
+                  [(src, s.definition.title) for s in series
+                   for src in (*s.definition.sources, *(p.source for p in s.points))])
+        events = {e.id: e for e in load_events(self.folder)}
+        futures = load_futures(self.folder)
+        add_group(groups, seen, SourceGroup("The scenarios' views", len(futures), "scenario"),
+                  [(src, sc.title) for sc in futures for v in sc.views
+                   for src in (*v.sources, *(x for eid in v.events if eid in events for x in events[eid].sources))])
+        for g in later:
+            add_group(groups, seen, SourceGroup(g.title, g.records, g.what, open=g.open),
+                      ((src, label) for src, labels in g.items for label in (labels or [""])))
+        return groups
+
+
+def lesson5_sources(folder: str | os.PathLike[str] | None = None) -> SeriesSources:
+    """Lesson 5's "Sources and further reading" (the lesson's one-line cell)."""
+    return SeriesSources(5, folder)
