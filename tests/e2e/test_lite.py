@@ -20,6 +20,7 @@ which ``bench/bench_lite.py`` reports.
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
@@ -268,7 +269,10 @@ def test_lite_lesson_runs_renders_and_responds(lite, lesson):
 
     # What nbval compares in a local kernel must come out the same in the browser.
     shown = [(i, t.strip()) for i, t in checked_outputs(p)]
-    assert shown == [(i, t.strip()) for i, t in stored_checked_outputs(lesson)]
+    stored = [(i, t.strip()) for i, t in stored_checked_outputs(lesson)]
+    diffs = ["\n".join(difflib.unified_diff(b.splitlines(), a.splitlines(), f"cell {i} stored", "in JupyterLite", lineterm=""))
+             for (i, a), (_, b) in zip(shown, stored) if a != b]
+    assert [i for i, _ in shown] == [i for i, _ in stored] and not diffs, "\n".join(diffs)[:3000]
 
     exercised = []
     for css, interact in INTERACTIONS.items():
