@@ -12,7 +12,7 @@ from typing import Iterable, Mapping, Sequence
 
 from widgets.data import Case, Event
 from widgets.data.records import CASE_FACTORS, CasePhase
-from widgets.ui.html import esc, link
+from widgets.ui.html import esc, link, wrap_lines
 from widgets.ui.style import OKABE_ITO, SYMBOLS, TEXT_STYLE
 
 FACTOR_LABELS: dict[str, str] = {
@@ -250,14 +250,7 @@ def _marker(shape: str, x: float, y: float, r: float, colour: str) -> str:
 
 def _wrap(text: str, width: int) -> list[str]:
     """At most two lines of about ``width`` characters (the second shortened with an ellipsis)."""
-    lines, line = [], ""
-    for w in text.split():
-        if line and len(line) + 1 + len(w) > width:
-            lines.append(line)
-            line = w
-        else:
-            line = f"{line} {w}".strip()
-    lines.append(line)
+    lines = wrap_lines(text, width)
     if len(lines) > 2:
         lines = [lines[0], " ".join(lines[1:])]
     if len(lines[-1]) > width:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Mapping, Sequence
 
 from widgets.data import PLAYER_KINDS, Placement
-from widgets.ui.html import esc, fold, link
+from widgets.ui.html import esc, fold, link, wrap_lines
 from widgets.ui.style import OKABE_ITO, SYMBOLS
 
 __all__ = ["KIND_LABELS", "KIND_STYLE", "QUADRANTS", "placement_hover", "quadrant", "stakeholder_table_html"]
@@ -141,12 +141,4 @@ def placement_hover(p: Placement, name: str) -> str:
 
 
 def _wrap(text: str, width: int = 60) -> str:
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    lines.append(line)
-    return "\n".join(lines)
+    return "\n".join(wrap_lines(text, width))

@@ -90,17 +90,20 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def wrap_lines(text: str, width: int = 60) -> list[str]:
+    """``text``'s words in lines of at most ``width`` characters (a longer word stands alone)."""
+    lines, line = [], ""
+    for word in str(text).split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return lines
+
+
 def wrap(text: str, width: int = 60) -> str:
     """Text (already escaped) broken into lines of at most ``width`` characters with ``<br>``, for
     plotly hover labels, which plotly never wraps: a long line runs off the figure's edge."""
-    lines = []
-    for para in str(text).split("<br>"):
-        line = ""
-        for word in para.split():
-            if line and len(line) + 1 + len(word) > width:
-                lines.append(line)
-                line = word
-            else:
-                line = f"{line} {word}" if line else word
-        lines.append(line)
-    return "<br>".join(lines)
+    return "<br>".join(line for para in str(text).split("<br>") for line in wrap_lines(para, width))
