@@ -3,6 +3,8 @@
 Prints, in one run:
   * the floor: a fresh kernel starting and executing an empty notebook;
   * each lesson's fresh-kernel run-all time and its ratio to the floor (target <= 2x);
+  * the kernel's CPU time (user + system, start to end of the run) and its ratio to the floor's:
+    on a shared, busy host wall-clock ratios swing by +-0.5 from run to run, CPU ratios hardly;
   * kernel memory (RSS) after each lesson and its ratio to an idle kernel (target <= 2x);
   * `import widgets` time in a fresh interpreter;
   * notebook sizes;
@@ -36,8 +38,9 @@ ROOT = Path(__file__).resolve().parent.parent
 LESSONS = sorted((ROOT / "lessons").glob("*.ipynb"))
 
 
-def run_fresh(nb: nbformat.NotebookNode, cwd: Path) -> tuple[float, int]:
-    """Start a fresh kernel, run every cell; return (seconds, kernel RSS in bytes after the run)."""
+def run_fresh(nb: nbformat.NotebookNode, cwd: Path) -> tuple[float, int, float]:
+    """Start a fresh kernel, run every cell; return (seconds, kernel RSS in bytes after the run,
+    kernel CPU seconds: user + system from its start to the end of the run)."""
     km = KernelManager(kernel_name="python3")
     client = NotebookClient(nb, km=km, timeout=600, resources={"metadata": {"path": str(cwd)}})
     start = time.perf_counter()
@@ -45,8 +48,10 @@ def run_fresh(nb: nbformat.NotebookNode, cwd: Path) -> tuple[float, int]:
         client.execute()  # reuses the kernel set up above
         elapsed = time.perf_counter() - start
         pid = km.provisioner.process.pid  # type: ignore[union-attr]
-        rss = psutil.Process(pid).memory_info().rss
-    return elapsed, rss
+        kernel = psutil.Process(pid)
+        rss = kernel.memory_info().rss
+        cpu = kernel.cpu_times()
+    return elapsed, rss, cpu.user + cpu.system
 
 
 def empty_notebook() -> nbformat.NotebookNode:
@@ -58,7 +63,7 @@ def empty_notebook() -> nbformat.NotebookNode:
 def median_run(nb: nbformat.NotebookNode, cwd: Path, repeat: int) -> tuple[float, int]:
     times, rss = [], []
     for _ in range(repeat):
-        t, r = run_fresh(nbformat.from_dict(nb), cwd)  # a copy: execution writes outputs into it
+        t, r, _cpu = run_fresh(nbformat.from_dict(nb), cwd)  # a copy: execution writes outputs into it
         times.append(t)
         rss.append(r)
     return statistics.median(times), int(statistics.median(rss))
@@ -86,33 +91,38 @@ def main() -> int:
     floor, idle = median_run(empty, ROOT / "lessons", args.repeat)
     print(f"Kernel floor (fresh kernel, empty notebook): {floor:.2f} s, idle kernel RSS {idle / 2**20:.0f} MiB")
     print(f"median of {args.repeat} runs each; each lesson against a floor measured alternately with it\n")
-    header = (f"{'lesson':32} {'run-all s':>9} {'floor s':>8} {'x floor':>8} {'RSS MiB':>8} {'x idle':>7} "
-              f"{'size KB':>8}")
+    header = (f"{'lesson':32} {'run-all s':>9} {'floor s':>8} {'x floor':>8} {'CPU s':>6} {'x CPU':>6} "
+              f"{'RSS MiB':>8} {'x idle':>7} {'size KB':>8}")
     print(header)
     print("-" * len(header))
-    worst_t = worst_m = 0.0
+    worst_t = worst_m = worst_c = 0.0
     for path in args.lessons or LESSONS:
         path = path.resolve()
         nb = nbformat.read(path, as_version=4)
         try:
             run_fresh(nbformat.from_dict(nb), path.parent)  # warm-up
-            lesson_t, lesson_m, floor_t, floor_m = [], [], [], []
+            lesson_t, lesson_m, lesson_c, floor_t, floor_m, floor_c = [], [], [], [], [], []
             for _ in range(args.repeat):
-                t, m = run_fresh(nbformat.from_dict(empty), path.parent)
+                t, m, c = run_fresh(nbformat.from_dict(empty), path.parent)
                 floor_t.append(t)
                 floor_m.append(m)
-                t, m = run_fresh(nbformat.from_dict(nb), path.parent)
+                floor_c.append(c)
+                t, m, c = run_fresh(nbformat.from_dict(nb), path.parent)
                 lesson_t.append(t)
                 lesson_m.append(m)
+                lesson_c.append(c)
         except Exception as exc:  # a broken lesson is reported, the others are still measured
             print(f"{path.name:32} failed: {type(exc).__name__}: {str(exc).splitlines()[0][:80]}")
             continue
         t, f = statistics.median(lesson_t), statistics.median(floor_t)
         rss, idle_here = statistics.median(lesson_m), statistics.median(floor_m)
+        cpu, cpu_floor = statistics.median(lesson_c), statistics.median(floor_c)
         worst_t, worst_m = max(worst_t, t / f), max(worst_m, rss / idle_here)
-        print(f"{path.name:32} {t:9.2f} {f:8.2f} {t / f:8.2f} {rss / 2**20:8.0f} {rss / idle_here:7.2f} "
-              f"{path.stat().st_size / 1024:8.1f}")
+        worst_c = max(worst_c, cpu / cpu_floor)
+        print(f"{path.name:32} {t:9.2f} {f:8.2f} {t / f:8.2f} {cpu:6.2f} {cpu / cpu_floor:6.2f} "
+              f"{rss / 2**20:8.0f} {rss / idle_here:7.2f} {path.stat().st_size / 1024:8.1f}")
     print(f"\nWorst run-all / floor: {worst_t:.2f} (target <= 2.00); worst RSS / idle: {worst_m:.2f} (target <= 2.00)")
+    print(f"Worst kernel CPU / floor's: {worst_c:.2f} (the floor kernel's own CPU is its start-up)")
     print(f"`import widgets` in a fresh interpreter: {import_time(args.repeat) * 1000:.1f} ms")
 
     if not args.lessons_only:
