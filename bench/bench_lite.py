@@ -79,30 +79,35 @@ def served_bytes(log: Path, since: int) -> tuple[int, int, dict[str, int]]:
     return len(log.read_text().splitlines()), total, per_kind
 
 
-def browser_cpu_s(exclude: int) -> float:
-    """CPU seconds used so far by the browser's processes (every descendant of this one but the server).
+def browser_cpu(exclude: int) -> dict[int, float]:
+    """CPU seconds used so far by each of the browser's processes (every descendant but the server).
 
     The machine may be shared: wall-clock times then grow with the load, CPU time much less, so the
     report gives both.
     """
     import psutil
 
-    total = 0.0
+    out = {}
     for proc in psutil.Process().children(recursive=True):
         if proc.pid == exclude:
             continue
         try:
             t = proc.cpu_times()
-            total += t.user + t.system
+            out[proc.pid] = t.user + t.system
         except psutil.Error:
             pass
-    return total
+    return out
+
+
+def cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU seconds between two snapshots, over the processes alive at the second (new ones count whole)."""
+    return sum(max(0.0, t - before.get(pid, 0.0)) for pid, t in after.items())
 
 
 def visit(page, url: str, log: Path, mark: int, server_pid: int) -> tuple[dict, int]:
-    cpu = browser_cpu_s(server_pid)
+    cpu = browser_cpu(server_pid)
     timings = open_and_run(page, url)
-    timings["browser_cpu_s"] = browser_cpu_s(server_pid) - cpu
+    timings["browser_cpu_s"] = cpu_used(cpu, browser_cpu(server_pid))
     raw = json.loads(kernel_run(page, BREAKDOWN).strip().splitlines()[-1])
     page_origin = page.evaluate("() => performance.timeOrigin")
     worker_start = (raw["worker_origin_ms"] - page_origin) / 1000
