@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -33,7 +32,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import ARTIFACTS, CHROMIUM_FLAGS, IN_CI, ROOT, _free_port, _missing
+from .conftest import ARTIFACTS, CHROMIUM_FLAGS, ROOT, _free_port, _missing
 from .test_lessons import INTERACTIONS, LESSONS, WIDGET_MIME, assert_no_errors
 
 pytestmark = pytest.mark.browser
