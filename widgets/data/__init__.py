@@ -51,7 +51,8 @@ Adding a kind of data (e.g. ``scenarios``):
    ``rec.text/ident/choice/date/number/text_list/sources``, checks ids with ``_check_unique`` and
    references with ``refs._check_refs`` and ends with ``problems.raise_if_any()``.
    Import only from this package and the standard library.
-3. Re-export ``load_<kind>`` (and the record class) below and add them to ``__all__``.
+3. Re-export ``load_<kind>`` (and the record class) below, as an import or, for a kind only some
+   lessons use, an entry of ``_LAZY`` (imported on first use), and add them to ``__all__``.
 4. Register it in ``check.py``: one ``Check("<kind>", present, count)`` line in ``CHECKS``, so
    ``python -m widgets.data`` and lesson 00 check it.
 5. Document the file in ``data/README.md`` and add tests (good file, every bad field) to tests/.
@@ -59,8 +60,8 @@ Adding a kind of data (e.g. ``scenarios``):
 
 from __future__ import annotations
 
-from .cases import load_cases
-from .check import check_all, main
+import importlib as _importlib
+
 from .dates import PartialDate, parse_date
 from .errors import DataError, _show_data_errors_plainly
 from .fields import check_url
@@ -92,15 +93,34 @@ from .records import (
     SeriesPoint,
     Source,
 )
-from .scenarios import NegotiationScenario, load_scenario, load_scenarios, scenario_ids
-from .series import load_series
-from .series_defs import Series, SeriesDef, load_series_defs, load_series_table
-from .futures import load_futures
 from .stakeholders import load_stakeholders
-from .treaties import Treaty, TreatyEvent, load_treaties
 from .reading import LessonReading, Reading, load_reading
-from .faq import FaqEntry, FaqLink, load_faq
-from .roleplay import DebriefQuestion, RoleBrief, RolePlay, SurveyItem, load_roleplay, load_roleplays, roleplay_ids
+
+# The kinds only some lessons use, and check_all (which imports every kind), are imported on first
+# use (PEP 562): a lesson kernel imports the modules of the data it shows, ~10 ms less for most lessons.
+_LAZY = {
+    **dict.fromkeys(("check_all", "main"), "widgets.data.check"),
+    "load_cases": "widgets.data.cases",
+    **dict.fromkeys(("NegotiationScenario", "load_scenario", "load_scenarios", "scenario_ids"), "widgets.data.scenarios"),
+    "load_series": "widgets.data.series",
+    **dict.fromkeys(("Series", "SeriesDef", "load_series_defs", "load_series_table"), "widgets.data.series_defs"),
+    "load_futures": "widgets.data.futures",
+    **dict.fromkeys(("Treaty", "TreatyEvent", "load_treaties"), "widgets.data.treaties"),
+    **dict.fromkeys(("FaqEntry", "FaqLink", "load_faq"), "widgets.data.faq"),
+    **dict.fromkeys(("DebriefQuestion", "RoleBrief", "RolePlay", "SurveyItem", "load_roleplay", "load_roleplays",
+                     "roleplay_ids"), "widgets.data.roleplay"),
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(_importlib.import_module(_LAZY[name]), name)
+    try:  # a submodule used as an attribute (``widgets.data.treaties``), as when every kind was imported eagerly
+        return _importlib.import_module(f"{__name__}.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__name__}.{name}":
+            raise
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
 
 __all__ = [
     "DataError",
@@ -169,3 +189,7 @@ __all__ = [
 ]
 
 _show_data_errors_plainly()
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
