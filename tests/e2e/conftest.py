@@ -62,6 +62,19 @@ def _missing(what: str, how: str) -> None:
     pytest.skip(message)
 
 
+def pytest_collection_modifyitems(items):
+    """One retry for each browser test, never more.
+
+    anywidget gives a widget model two seconds to start in the browser ("[anywidget] Failed to
+    initialize model.", in every release from 0.9 to 0.11), and a plotly FigureWidget first loads a
+    5 MB module: on a loaded machine a chart can stay empty, and a run-all can outlast its wait. A
+    defect that fails twice still fails; pytest's summary lists every rerun.
+    """
+    for item in items:
+        if item.get_closest_marker("browser") and not item.get_closest_marker("flaky"):
+            item.add_marker(pytest.mark.flaky(reruns=1, reruns_delay=2))
+
+
 @pytest.fixture(scope="session")
 def chromium() -> str:
     path = chromium_path()
