@@ -164,13 +164,20 @@ def lab(chromium, tmp_path_factory) -> Lab:
 
 
 @pytest.fixture(scope="session")
-def browser(chromium):
+def playwright_driver():
+    """One Playwright driver for the whole session: its sync API runs an event loop, and a second
+    ``sync_playwright()`` while the first is open fails ("Sync API inside the asyncio loop")."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_FLAGS)
-        yield instance
-        instance.close()
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(chromium, playwright_driver):
+    instance = playwright_driver.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_FLAGS)
+    yield instance
+    instance.close()
 
 
 class OfflinePage:

@@ -142,16 +142,13 @@ def requests_from_the_site(net_log: Path) -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="session")
-def lite_browser(chromium, tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
+def lite_browser(chromium, playwright_driver, tmp_path_factory):
     net_log = tmp_path_factory.mktemp("lite-netlog") / "netlog.json"
     rules = f"MAP {INSECURE_HOST} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
     args = [*CHROMIUM_FLAGS, f"--host-resolver-rules={rules}", f"--log-net-log={net_log}"]
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=chromium, headless=True, args=args)
-        yield instance
-        instance.close()
+    instance = playwright_driver.chromium.launch(executable_path=chromium, headless=True, args=args)
+    yield instance
+    instance.close()
     seen = requests_from_the_site(net_log)
     assert seen, "Chromium's net log recorded no request of the site: the check below would prove nothing"
     outside = sorted({url for _, url in seen if urlsplit(url).scheme in ("http", "https", "ws", "wss")
