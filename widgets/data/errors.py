@@ -22,6 +22,19 @@ class DataError(ValueError):
         super().__init__(text)
 
 
+def load_every(ids, load) -> tuple:
+    """``load(id)`` for each id, in order; every file's problems reported together in one DataError."""
+    out, problems = [], []
+    for record_id in ids:
+        try:
+            out.append(load(record_id))
+        except DataError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DataError(problems)
+    return tuple(out)
+
+
 class _Problems:
     """Collects problems for one file so that an instructor sees them all at once."""
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .dates import PartialDate
-from .errors import DataError, _Problems
+from .errors import DataError, _Problems, load_every
 from .fields import _check_unique, _Locator, _Record, is_finite_number
 from .files import _display, _folder, _mtimes, _read_toml
 from .records import Source
@@ -107,15 +107,7 @@ def load_roleplay(roleplay_id: str, folder: str | os.PathLike[str] | None = None
 
 def load_roleplays(folder: str | os.PathLike[str] | None = None) -> tuple[RolePlay, ...]:
     """Every role-play in ``roleplay/``, by file name; all files' problems reported together."""
-    out, problems = [], []
-    for rid in roleplay_ids(folder):
-        try:
-            out.append(load_roleplay(rid, folder))
-        except DataError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise DataError(problems)
-    return tuple(out)
+    return load_every(roleplay_ids(folder), lambda rid: load_roleplay(rid, folder))
 
 
 class _Table(_Locator):

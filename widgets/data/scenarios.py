@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .dates import PartialDate
-from .errors import DataError, _Problems
+from .errors import DataError, _Problems, load_every
 from .fields import _check_unique, _Locator, _Record, is_finite_number
 from .files import _display, _folder, _mtimes, _read_toml
 from .records import Source
@@ -112,15 +112,7 @@ def load_scenario(scenario_id: str, folder: str | os.PathLike[str] | None = None
 
 def load_scenarios(folder: str | os.PathLike[str] | None = None) -> tuple[NegotiationScenario, ...]:
     """Every scenario in ``scenarios/``, by file name; all files' problems reported together."""
-    out, problems = [], []
-    for sid in scenario_ids(folder):
-        try:
-            out.append(load_scenario(sid, folder))
-        except DataError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise DataError(problems)
-    return tuple(out)
+    return load_every(scenario_ids(folder), lambda sid: load_scenario(sid, folder))
 
 
 class _Lines:
