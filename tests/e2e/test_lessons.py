@@ -165,6 +165,22 @@ INTERACTIONS = {
 }
 
 
+def exercise_widgets(p, lesson: Path, record=None) -> list[str]:
+    """One real interaction (with a kernel round trip) for the first widget of each kind on the page;
+    each click→update time goes to ``record(lesson, key, seconds)`` (default: JupyterLab's timings file)."""
+    record = record or _record_timing
+    exercised = []
+    for css, interact in INTERACTIONS.items():
+        roots = p.locator(f".{css}")
+        if roots.count():
+            root = roots.first
+            root.scroll_into_view_if_needed()
+            record(lesson.stem, f"{css}_click_to_update_s", interact(p, root))
+            exercised.append(css)
+    assert exercised, "no widget could be exercised"
+    return exercised
+
+
 def audit(p, axe_source: str) -> list[dict]:
     p.add_script_tag(content=axe_source)
     result = p.evaluate(
@@ -193,15 +209,7 @@ def test_lesson_runs_renders_and_responds(page, lab, lesson, axe_source):
         p.wait_for_function("el => el.querySelector('.point')", arg=figure.element_handle(), timeout=30_000)
         assert figure.locator(".point").count() > 0, "a plotly figure rendered without points"
 
-    exercised = []
-    for css, interact in INTERACTIONS.items():
-        roots = p.locator(f".{css}")
-        if roots.count():
-            root = roots.first
-            root.scroll_into_view_if_needed()
-            _record_timing(lesson.stem, f"{css}_click_to_update_s", interact(p, root))
-            exercised.append(css)
-    assert exercised, "no widget could be exercised"
+    exercise_widgets(p, lesson)
 
     violations = audit(p, axe_source)
     p.screenshot(path=str(ARTIFACTS / f"{lesson.stem}.png"), full_page=False)

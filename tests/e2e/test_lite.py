@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .conftest import ARTIFACTS, CHROMIUM_FLAGS, ROOT, _free_port, _missing
-from .test_lessons import INTERACTIONS, LESSONS, WIDGET_MIME, assert_no_errors
+from .test_lessons import LESSONS, WIDGET_MIME, assert_no_errors, exercise_widgets
 
 pytestmark = pytest.mark.browser
 
@@ -270,15 +270,7 @@ def test_lite_lesson_runs_renders_and_responds(lite, lesson):
              for (i, a), (_, b) in zip(shown, stored) if a != b]
     assert [i for i, _ in shown] == [i for i, _ in stored] and not diffs, "\n".join(diffs)[:3000]
 
-    exercised = []
-    for css, interact in INTERACTIONS.items():
-        roots = p.locator(f".{css}")
-        if roots.count():
-            root = roots.first
-            root.scroll_into_view_if_needed()
-            _record_timing(lesson.stem, f"{css}_click_to_update_s", interact(p, root))
-            exercised.append(css)
-    assert exercised, "no widget could be exercised"
+    exercise_widgets(p, lesson, record=_record_timing)
     assert_no_errors(p)
     # Answers go to the browser-kept drive, and the self-check does not warn about it.
     if p.locator(".course-selfcheck").count():
